@@ -1,0 +1,281 @@
+//! Splits a sentence into the tokens the number grammar works on.
+//!
+//! Tokens are numerals (with their digit grouping and decimals already joined:
+//! `83,000`, `1.5`, `1 234 567` with thin or no-break spaces), words (letters with
+//! inner apostrophes: `children’s`), and single other characters. Whitespace is not
+//! a token: each token records the gap before it instead, so the grammar can tell
+//! `£800` from `£ 800` and `COVID-19` from `COVID - 19`.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// Digits, with grouping and an optional decimal part.
+    Num,
+    /// Letters, with inner apostrophes.
+    Word,
+    /// Any other single character (punctuation, symbols).
+    Char,
+}
+
+/// Whitespace before a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gap {
+    /// Glued to the previous token (or the first token).
+    None,
+    Space,
+    /// The whitespace holds a line break.
+    Newline,
+}
+
+/// A token: byte span into the sentence plus what the lexer learned about it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Token {
+    pub kind: TokKind,
+    pub start: usize,
+    pub end: usize,
+    pub gap: Gap,
+    /// For `Char`: the character.
+    pub ch: char,
+    /// For `Num`: digit grouping was used (`83,000`).
+    pub grouped: bool,
+    /// For `Num`: number of digits before the decimal point.
+    pub int_digits: u8,
+    /// For `Num`: it has a decimal part.
+    pub decimal: bool,
+    /// For `Num`: more than one decimal point (`3.4.1`: a version or a date).
+    pub dotted: bool,
+}
+
+impl Token {
+    /// A plain integer: no grouping, no decimals.
+    pub fn plain_int(&self) -> bool {
+        self.kind == TokKind::Num && !self.grouped && !self.decimal && !self.dotted
+    }
+
+    pub fn is_char(&self, c: char) -> bool {
+        self.kind == TokKind::Char && self.ch == c
+    }
+}
+
+/// Tokenises `s` into `out` (cleared first).
+pub fn lex(s: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut gap = Gap::None;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            gap = gap.max(if c == b'\n' { Gap::Newline } else { Gap::Space });
+            i += 1;
+            continue;
+        }
+        let tok = if c.is_ascii_digit() {
+            lex_number(s, i)
+        } else if c.is_ascii_alphabetic() {
+            lex_word(s, i)
+        } else if c < 0x80 {
+            char_token(i, c as char)
+        } else {
+            // Multi-byte: decode one char.
+            let ch = s[i..].chars().next().unwrap_or('\u{FFFD}');
+            if ch.is_whitespace() {
+                gap = gap.max(Gap::Space);
+                i += ch.len_utf8();
+                continue;
+            }
+            if ch.is_alphabetic() { lex_word(s, i) } else { char_token(i, ch) }
+        };
+        out.push(Token { gap, ..tok });
+        gap = Gap::None;
+        i = tok.end;
+    }
+}
+
+fn char_token(i: usize, ch: char) -> Token {
+    Token {
+        kind: TokKind::Char,
+        start: i,
+        end: i + ch.len_utf8(),
+        gap: Gap::None,
+        ch,
+        grouped: false,
+        int_digits: 0,
+        decimal: false,
+        dotted: false,
+    }
+}
+
+fn lex_word(s: &str, start: usize) -> Token {
+    let b = s.as_bytes();
+    let mut i = start;
+    loop {
+        if i >= b.len() {
+            break;
+        }
+        let c = b[i];
+        if c.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        if c < 0x80 {
+            // An inner apostrophe: "children's", "don't".
+            if c == b'\'' && i + 1 < b.len() && b[i + 1].is_ascii_alphabetic() && i > start {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        if ch.is_alphabetic() {
+            i += ch.len_utf8();
+            continue;
+        }
+        if ch == '\u{2019}' && i > start {
+            let next = s[i + 3..].chars().next();
+            if next.is_some_and(char::is_alphabetic) {
+                i += 3;
+                continue;
+            }
+        }
+        break;
+    }
+    Token {
+        kind: TokKind::Word,
+        start,
+        end: i,
+        gap: Gap::None,
+        ch: '\0',
+        grouped: false,
+        int_digits: 0,
+        decimal: false,
+        dotted: false,
+    }
+}
+
+/// Thin space, narrow no-break space and no-break space: digit group separators.
+fn group_space_len(s: &str, i: usize) -> usize {
+    let rest = &s.as_bytes()[i..];
+    if rest.starts_with("\u{2009}".as_bytes()) || rest.starts_with("\u{202F}".as_bytes()) {
+        3
+    } else if rest.starts_with("\u{A0}".as_bytes()) {
+        2
+    } else {
+        0
+    }
+}
+
+fn digits_at(b: &[u8], i: usize) -> usize {
+    b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+fn lex_number(s: &str, start: usize) -> Token {
+    let b = s.as_bytes();
+    let first = digits_at(b, start);
+    let mut i = start + first;
+    let mut int_digits = first;
+    let mut grouped = false;
+    // Digit grouping: "83,000", "1,234,567", Indian "1,00,000", thin-space "1 234 567".
+    if first <= 3 {
+        loop {
+            if i < b.len() && b[i] == b',' {
+                let n = digits_at(b, i + 1);
+                let indian = n == 2 && i + 3 < b.len() && b[i + 3] == b',' && digits_at(b, i + 4) >= 2;
+                if n == 3 || indian {
+                    i += 1 + n;
+                    int_digits += n;
+                    grouped = true;
+                    continue;
+                }
+            }
+            let sp = group_space_len(s, i.min(b.len()));
+            if sp > 0 && digits_at(b, i + sp) == 3 {
+                i += sp + 3;
+                int_digits += 3;
+                grouped = true;
+                continue;
+            }
+            break;
+        }
+    }
+    let mut decimal = false;
+    let mut dotted = false;
+    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        decimal = true;
+        i += 1 + digits_at(b, i + 1);
+        while i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+            dotted = true;
+            i += 1 + digits_at(b, i + 1);
+        }
+    }
+    Token {
+        kind: TokKind::Num,
+        start,
+        end: i,
+        gap: Gap::None,
+        ch: '\0',
+        grouped,
+        int_digits: int_digits.min(255) as u8,
+        decimal,
+        dotted,
+    }
+}
+
+/// The value of a numeral token's text (`83,000` → 83000.0).
+pub fn num_value(text: &str) -> f64 {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for &c in text.as_bytes() {
+        if (c.is_ascii_digit() || c == b'.') && n < buf.len() {
+            buf[n] = c;
+            n += 1;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok().and_then(|t| t.parse().ok()).unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(TokKind, &str, Gap)> {
+        let mut v = Vec::new();
+        lex(s, &mut v);
+        v.iter().map(|t| (t.kind, &s[t.start..t.end], t.gap)).collect()
+    }
+
+    #[test]
+    fn groups_digits_and_decimals() {
+        let t = toks("83,000 and 1.5 and 1\u{2009}234\u{2009}567 and 1,00,000");
+        assert_eq!(t[0].1, "83,000");
+        assert_eq!(t[2].1, "1.5");
+        assert_eq!(t[4].1, "1\u{2009}234\u{2009}567");
+        assert_eq!(t[6].1, "1,00,000");
+        assert_eq!(num_value(t[4].1), 1234567.0);
+        assert_eq!(num_value(t[6].1), 100000.0);
+    }
+
+    #[test]
+    fn a_comma_list_is_not_grouping() {
+        let t = toks("1,2 and 12,34");
+        assert_eq!(t[0].1, "1");
+        assert_eq!(t[2].1, "2");
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_gaps_are_recorded() {
+        let t = toks("children’s £800m COVID-19");
+        assert_eq!(t[0].1, "children’s");
+        assert_eq!(t[1], (TokKind::Char, "£", Gap::Space));
+        assert_eq!(t[2], (TokKind::Num, "800", Gap::None));
+        assert_eq!(t[3], (TokKind::Word, "m", Gap::None));
+        assert_eq!(t[5], (TokKind::Char, "-", Gap::None));
+    }
+
+    #[test]
+    fn dotted_numbers_are_flagged() {
+        let mut v = Vec::new();
+        lex("v3.4.1", &mut v);
+        assert!(v[1].dotted);
+    }
+}
