@@ -1,0 +1,517 @@
+//! Clean: tags each block of an [`Article`] as article text or boilerplate.
+//!
+//! Nothing is deleted: boilerplate blocks stay in the text, flagged, and the claims in
+//! them are marked `in_boilerplate`. The rules look at the shape of blocks, never at
+//! a list of one site's phrases:
+//!
+//! 1. **Block features** (after jusText, Pomikálek 2011): a block is *good* when it is
+//!    long and dense in function words (prose), *near-good* when shorter, *short* when
+//!    under 70 characters, and *bad* when it is mostly links, page furniture by markup,
+//!    or made of calls to action ("Sign in", "Subscribe today", "Read more").
+//! 2. **Context**: short and near-good blocks take the class of their neighbours, so a
+//!    sub-heading inside the article stays, and a lone line among menus goes.
+//! 3. **Position**: a paywall gate ("Register now to continue reading") after article
+//!    text ends the article: every block after it is boilerplate. A teaser cut off with
+//!    "[...]" and followed by a "Read more" link is a related-story teaser.
+//! 4. **Repetition**: a block that is not prose (no closing punctuation) and appears in several documents of the same dump is site furniture (see
+//!    [`Furniture`]); a repeated sentence is left alone, since syndicated copies share
+//!    their paragraphs.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::extract::is_stopword;
+use crate::model::{Article, Block, BlockKind};
+
+/// Blocks repeated across the documents of a run: site furniture.
+#[derive(Debug, Default, Clone)]
+pub struct Furniture {
+    repeated: HashSet<u64>,
+}
+
+impl Furniture {
+    /// Counts block texts across `articles`; a text seen in two or more documents is
+    /// repeated. Blocks over 400 characters are never furniture (syndicated articles
+    /// share long paragraphs), and titles never are.
+    pub fn from_articles<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Self {
+        let mut docs_with: HashMap<u64, u32> = HashMap::new();
+        // Identical files count once, so a dump holding one page twice has no furniture.
+        let mut contents = HashSet::new();
+        for a in articles {
+            if !contents.insert(a.source_sha256.as_str()) {
+                continue;
+            }
+            let mine: HashSet<u64> = a
+                .blocks
+                .iter()
+                .filter(|b| b.kind != BlockKind::Title && b.span.len() <= 400)
+                .map(|b| block_hash(&a.text[b.span.start..b.span.end]))
+                .collect();
+            for h in mine {
+                *docs_with.entry(h).or_default() += 1;
+            }
+        }
+        Furniture { repeated: docs_with.into_iter().filter(|&(_, n)| n >= 2).map(|(h, _)| h).collect() }
+    }
+
+    fn contains(&self, text: &str) -> bool {
+        !self.repeated.is_empty() && self.repeated.contains(&block_hash(text))
+    }
+}
+
+/// Tags every block of `article` (sets `Block::boilerplate`).
+pub fn clean(mut article: Article, furniture: &Furniture) -> Article {
+    let classes = classify(&article.text, &article.blocks, furniture);
+    for (b, c) in article.blocks.iter_mut().zip(classes) {
+        b.boilerplate = c == Class::Bad;
+    }
+    article
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+const SHORT: usize = 70;
+const LONG: usize = 200;
+const STOPWORDS_HIGH: f64 = 0.30;
+const STOPWORDS_LOW: f64 = 0.22;
+const MAX_LINK_DENSITY: f64 = 0.35;
+
+struct Features {
+    chars: usize,
+    words: usize,
+    stopword_density: f64,
+    link_density: f64,
+    cta: usize,
+    gate: bool,
+    teaser_cut: bool,
+    /// Ends like a sentence.
+    sentence: bool,
+}
+
+fn features(text: &str, block: &Block) -> Features {
+    let s = &text[block.span.start..block.span.end];
+    let chars = s.chars().count();
+    let mut words = 0;
+    let mut stop = 0;
+    let lower = s.to_lowercase();
+    for w in lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        // Numbers are neither stop words nor content words: they would dilute the density
+        // of exactly the factual sentences figtrace is after.
+        if w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        words += 1;
+        if is_stopword(w) {
+            stop += 1;
+        }
+    }
+    let nonws = s.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum::<usize>().max(1);
+    Features {
+        chars,
+        words,
+        stopword_density: if words == 0 { 0.0 } else { stop as f64 / words as f64 },
+        link_density: block.link_bytes as f64 / nonws as f64,
+        cta: CTA.iter().filter(|p| contains_phrase(&lower, p)).count(),
+        gate: GATE.iter().any(|p| contains_phrase(&lower, p)),
+        sentence: s.trim_end().ends_with(['.', '!', '?', '"', '”', '’']),
+        teaser_cut: s.ends_with("[...]") || s.ends_with("[…]") || s.ends_with("...") || s.ends_with('…'),
+    }
+}
+
+/// Calls to action and page-furniture phrases, as found on news sites generally.
+const CTA: &[&str] = &[
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "register",
+    "subscribe",
+    "subscription",
+    "subscriber",
+    "newsletter",
+    "cookie",
+    "cookies",
+    "continue reading",
+    "keep reading",
+    "read more",
+    "read full",
+    "read the full",
+    "full story",
+    "more like this",
+    "related articles",
+    "related stories",
+    "share this",
+    "share on",
+    "follow us",
+    "click here",
+    "free trial",
+    "free access",
+    "already have an account",
+    "create an account",
+    "my account",
+    "privacy policy",
+    "terms and conditions",
+    "terms of use",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "advertisement",
+    "sponsored",
+    "contact us",
+    "enquiry",
+    "apply now",
+    "browse",
+    "back to top",
+    "skip to",
+    "download the app",
+    "comments are closed",
+    "leave a comment",
+    "view all",
+    "see all",
+    "job vacancies",
+    "jobs board",
+    "trial",
+    "unlock",
+];
+
+/// Phrases that end the readable part of a paywalled article.
+const GATE: &[&str] = &[
+    "continue reading",
+    "keep reading",
+    "to read the full",
+    "to read the rest",
+    "to read more",
+    "already have an account",
+    "already a subscriber",
+    "register now to",
+    "subscribe now to",
+    "subscribe to read",
+    "register to read",
+    "sign in to read",
+    "log in to read",
+    "this article is for subscribers",
+    "the rest of this article",
+];
+
+fn contains_phrase(hay: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(pos) = hay[from..].find(phrase) {
+        let a = from + pos;
+        let b = a + phrase.len();
+        let before_ok = hay[..a].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return true;
+        }
+        from = b;
+        if from >= hay.len() {
+            break;
+        }
+    }
+    false
+}
+
+fn classify(text: &str, blocks: &[Block], furniture: &Furniture) -> Vec<Class> {
+    let feats: Vec<Features> = blocks.iter().map(|b| features(text, b)).collect();
+    // 1. Context-free classes.
+    let mut classes: Vec<Class> = blocks
+        .iter()
+        .zip(&feats)
+        .map(|(b, f)| {
+            let prose_long = f.chars >= 400 && f.stopword_density >= STOPWORDS_HIGH;
+            if b.chrome && !prose_long {
+                return Class::Bad;
+            }
+            if f.link_density > MAX_LINK_DENSITY && !prose_long {
+                return Class::Bad;
+            }
+            if f.gate || (f.cta > 0 && f.chars < 100) || (f.cta * 12 >= f.words.max(1) && f.cta > 0) {
+                return Class::Bad;
+            }
+            if b.kind == BlockKind::Title {
+                return Class::Good;
+            }
+            if f.chars < SHORT {
+                return Class::Short;
+            }
+            if f.stopword_density >= STOPWORDS_HIGH {
+                if f.chars >= LONG { Class::Good } else { Class::NearGood }
+            } else if f.stopword_density >= STOPWORDS_LOW && f.chars >= LONG {
+                Class::NearGood
+            } else if f.sentence && f.words >= 8 {
+                // Dense, factual sentences ("Profits at the firm fell 93% as costs rose.")
+                // are typical of news leads: let the neighbours decide, as for short blocks.
+                Class::Short
+            } else {
+                Class::Bad
+            }
+        })
+        .collect();
+    // A document always has an article: when no block is prose-like enough to be good
+    // (a one-sentence record, a short note), the best remaining blocks are its text.
+    let has_good = |c: &[Class]| c.iter().zip(blocks).any(|(c, b)| *c == Class::Good && b.kind != BlockKind::Title);
+    if !has_good(&classes) {
+        for from in [Class::NearGood, Class::Short] {
+            for c in classes.iter_mut().filter(|c| **c == from) {
+                *c = Class::Good;
+            }
+            if has_good(&classes) {
+                break;
+            }
+        }
+    }
+    // Related-story teasers: cut off with an ellipsis and followed by a call to action.
+    for i in 0..blocks.len() {
+        if feats[i].teaser_cut {
+            let next = (i + 1..blocks.len()).find(|&j| feats[j].chars > 0);
+            if next.is_some_and(|j| feats[j].cta > 0 && feats[j].chars < 100) {
+                classes[i] = Class::Bad;
+            }
+        }
+    }
+    // Repetition: furniture that is not prose. A repeated block that reads as a sentence
+    // is more likely a syndicated paragraph than a menu, so it must lack closing
+    // punctuation.
+    for (i, b) in blocks.iter().enumerate() {
+        let s = text[b.span.start..b.span.end].trim_end();
+        let sentence_like = s.ends_with(['.', '!', '?', '"', '”', '’', ')']);
+        if classes[i] != Class::Good && b.kind != BlockKind::Title && !sentence_like && furniture.contains(s) {
+            classes[i] = Class::Bad;
+        }
+    }
+    // Headings just before article text are kept (jusText's "good headings"). Text files
+    // do not mark headings: there a short line without closing punctuation right before
+    // a good block counts.
+    let original = classes.clone();
+    for i in 0..blocks.len() {
+        if original[i] != Class::Short {
+            continue;
+        }
+        let s = text[blocks[i].span.start..blocks[i].span.end].trim_end();
+        if blocks[i].kind != BlockKind::Heading {
+            // An unmarked heading: no closing punctuation, right before article text.
+            if !s.ends_with(['.', '!', '?', ':', ';', ',', '|']) && original.get(i + 1) == Some(&Class::Good) {
+                classes[i] = Class::NearGood;
+            }
+            continue;
+        }
+        let mut dist = 0;
+        for j in i + 1..blocks.len() {
+            if original[j] == Class::Good {
+                classes[i] = Class::NearGood;
+                break;
+            }
+            dist += feats[j].chars;
+            if dist > 200 {
+                break;
+            }
+        }
+    }
+    // 2. Context: short blocks, then near-good blocks, take their neighbours' class.
+    let base = classes.clone();
+    for i in 0..blocks.len() {
+        if base[i] != Class::Short {
+            continue;
+        }
+        let prev = neighbour(&base, i, -1, true);
+        let next = neighbour(&base, i, 1, true);
+        classes[i] = match (prev, next) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            _ => {
+                let near_before = prev == Class::Bad && neighbour(&base, i, -1, false) == Class::NearGood;
+                let near_after = next == Class::Bad && neighbour(&base, i, 1, false) == Class::NearGood;
+                if near_before || near_after { Class::Good } else { Class::Bad }
+            }
+        };
+    }
+    for i in 0..blocks.len() {
+        if classes[i] != Class::NearGood {
+            continue;
+        }
+        let prev = neighbour(&classes, i, -1, true);
+        let next = neighbour(&classes, i, 1, true);
+        classes[i] = if prev == Class::Bad && next == Class::Bad { Class::Bad } else { Class::Good };
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind == BlockKind::Title {
+            classes[i] = Class::Good;
+        }
+    }
+    // 3. Position: a paywall gate after article text ends the article.
+    let mut seen_body = false;
+    let mut gated = false;
+    for i in 0..blocks.len() {
+        if gated {
+            classes[i] = Class::Bad;
+            continue;
+        }
+        if feats[i].gate && seen_body {
+            gated = true;
+            classes[i] = Class::Bad;
+            continue;
+        }
+        if classes[i] == Class::Good && blocks[i].kind != BlockKind::Title {
+            seen_body = true;
+        }
+    }
+    classes
+}
+
+/// The class of the nearest block before (`dir` −1) or after (+1) `i` that is not short
+/// (and, with `skip_near_good`, not near-good either). The document edges count as bad.
+fn neighbour(classes: &[Class], i: usize, dir: isize, skip_near_good: bool) -> Class {
+    let mut j = i as isize + dir;
+    while j >= 0 && (j as usize) < classes.len() {
+        let c = classes[j as usize];
+        if c != Class::Short && !(skip_near_good && c == Class::NearGood) {
+            return c;
+        }
+        j += dir;
+    }
+    Class::Bad
+}
+
+fn block_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for w in text.split_whitespace() {
+        w.to_lowercase().hash(&mut h);
+    }
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocStatus, Format, Span};
+
+    fn article(text: &str, blocks: Vec<Block>) -> Article {
+        Article {
+            doc_id: "d".into(),
+            source_path: "p".into(),
+            record_index: None,
+            external_id: None,
+            source_sha256: String::new(),
+            format: Format::Txt,
+            url: None,
+            title: None,
+            publisher: None,
+            published: None,
+            text: text.into(),
+            blocks,
+            status: DocStatus::Ok,
+            error: None,
+            duplicate_of: None,
+        }
+    }
+
+    fn text_article(text: &str) -> Article {
+        article(text, crate::parse::text_blocks(text))
+    }
+
+    fn flagged(a: &Article) -> Vec<(&str, bool)> {
+        a.blocks.iter().map(|b| (&a.text[b.span.start..b.span.end], b.boilerplate)).collect()
+    }
+
+    const PROSE: &str = "The council said that the number of children who are in its care has risen for the third year in a row, and that it is now spending more than it can afford on placements for them, with no sign of relief.";
+
+    #[test]
+    fn gate_after_body_ends_the_article() {
+        let text = format!(
+            "Headline\n{PROSE}\nSubscribe now to continue reading this article\nJoin the 40,000 readers who get our briefing with news and analysis in their inbox every single morning of the week.\nAlready a subscriber? Sign in"
+        );
+        let a = clean(text_article(&text), &Furniture::default());
+        let f = flagged(&a);
+        assert!(!f[1].1, "{f:?}");
+        assert!(f[2].1 && f[3].1 && f[4].1, "{f:?}");
+    }
+
+    #[test]
+    fn a_gate_before_any_article_text_does_not_end_it() {
+        let text = format!("Subscribe now to continue reading\n{PROSE}");
+        let a = clean(text_article(&text), &Furniture::default());
+        assert!(a.blocks[0].boilerplate);
+        assert!(!a.blocks[1].boilerplate);
+    }
+
+    #[test]
+    fn menus_and_link_lists_are_boilerplate() {
+        let text = format!("Home\nNews\nSport\nContact us\n{PROSE}\n{PROSE}\nPrivacy policy\nCookie settings");
+        let a = clean(text_article(&text), &Furniture::default());
+        let f = flagged(&a);
+        assert!(f[1].1 && f[2].1 && f[3].1, "{f:?}");
+        assert!(!f[4].1 && !f[5].1, "{f:?}");
+        assert!(f[6].1 && f[7].1, "{f:?}");
+    }
+
+    #[test]
+    fn short_subheading_between_paragraphs_stays() {
+        let text = format!("{PROSE}\nWhat happens next\n{PROSE}");
+        let a = clean(text_article(&text), &Furniture::default());
+        assert!(a.blocks.iter().all(|b| !b.boilerplate), "{:?}", flagged(&a));
+    }
+
+    #[test]
+    fn a_short_document_is_its_own_article() {
+        let a = clean(text_article("Nearly 40% of councils overspent."), &Furniture::default());
+        assert!(!a.blocks[0].boilerplate);
+        let a = clean(
+            text_article(
+                "Sign in\nA short note of 120 characters or so, with a number or two in it, but no long paragraph.",
+            ),
+            &Furniture::default(),
+        );
+        assert!(a.blocks[0].boilerplate && !a.blocks[1].boilerplate, "{:?}", flagged(&a));
+    }
+
+    #[test]
+    fn link_dense_blocks_are_boilerplate() {
+        let text = format!("{PROSE}\nMore from our partners in the region and beyond the city");
+        let mut blocks = crate::parse::text_blocks(&text);
+        blocks[1].link_bytes = blocks[1].span.len();
+        let a = clean(article(&text, blocks), &Furniture::default());
+        assert!(a.blocks[1].boilerplate);
+    }
+
+    #[test]
+    fn repeated_non_prose_blocks_are_furniture() {
+        let mut a = text_article(&format!("{PROSE}\nOur site: news, jobs, events and more from the sector every day"));
+        a.source_sha256 = "a".into();
+        let mut b =
+            text_article(&format!("{PROSE} Another.\nOur site: news, jobs, events and more from the sector every day"));
+        b.source_sha256 = "b".into();
+        let furniture = Furniture::from_articles([&a, &b]);
+        let a = clean(a, &furniture);
+        assert!(!a.blocks[0].boilerplate);
+        assert!(a.blocks[1].boilerplate);
+    }
+
+    #[test]
+    fn repeated_sentences_are_not_furniture() {
+        let lead = "Profits at the firm fell 12% as costs rose and sales slowed in the north.";
+        let mut a = text_article(&format!("Title one\n{lead}\n{PROSE}"));
+        a.source_sha256 = "a".into();
+        let mut b = text_article(&format!("Title two\n{lead}\n{PROSE} Another sentence."));
+        b.source_sha256 = "b".into();
+        let furniture = Furniture::from_articles([&a, &b]);
+        let a = clean(a, &furniture);
+        assert!(!a.blocks[1].boilerplate, "{:?}", flagged(&a));
+    }
+
+    #[test]
+    fn teaser_followed_by_read_more_is_boilerplate() {
+        let text = format!(
+            "{PROSE}\n{PROSE}\nAnother story about a school that opened a new library for pupils in the town centre this spring, and what it [...]\nRead Full Story"
+        );
+        let a = clean(text_article(&text), &Furniture::default());
+        let f = flagged(&a);
+        assert!(!f[0].1 && f[2].1 && f[3].1, "{f:?}");
+        let _ = Span::default();
+    }
+}

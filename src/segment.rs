@@ -1,0 +1,231 @@
+//! Segment: an [`Article`]'s blocks → [`Sentence`]s.
+//!
+//! Rules, not a model: a sentence ends at `.`, `!`, `?` or `…` (with any closing
+//! quotes and brackets) followed by whitespace and then something that can start a
+//! sentence. It does not end after an abbreviation (`Mr.`, `No.`, `e.g.`, `U.K.`), an
+//! initial (`J. Smith`), inside a number (`£1.5m`), or after a list marker (`1.` or
+//! `2)` opening the sentence). Sentences never cross blocks.
+//!
+//! Invariant: sentence spans are trimmed, non-empty, inside their block, in order.
+
+use crate::model::{Article, Sentence, Span};
+
+/// All sentences of all blocks, in text order.
+pub fn segment(article: &Article) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (i, block) in article.blocks.iter().enumerate() {
+        for span in split_sentences(&article.text[block.span.start..block.span.end]) {
+            out.push(Sentence { span: span.shift(block.span.start), block: i });
+        }
+    }
+    out
+}
+
+/// Sentence spans (byte offsets into `text`).
+pub fn split_sentences(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (is_end, len) = match c {
+            b'.' | b'!' | b'?' => (true, 1),
+            0xE2 if text[i..].starts_with('…') => (true, '…'.len_utf8()),
+            _ => (false, 1),
+        };
+        if !is_end {
+            i += char_len(c);
+            continue;
+        }
+        // Absorb runs of terminators and closing quotes or brackets: `?!`, `."`, `.)`.
+        let mut j = i + len;
+        while j < b.len() {
+            let rest = &text[j..];
+            let ch = rest.chars().next().unwrap_or(' ');
+            if matches!(ch, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                j += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if j >= b.len() {
+            break;
+        }
+        let next_ch = text[j..].chars().next().unwrap_or('x');
+        if !next_ch.is_whitespace() {
+            i = j;
+            continue;
+        }
+        // The first thing after the whitespace.
+        let after = text[j..].trim_start();
+        let k = b.len() - after.len();
+        let Some(first) = after.chars().next() else {
+            break;
+        };
+        let starts_sentence = first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '•' | '–' | '—' | '-' | '*' | '£' | '$' | '€');
+        if !starts_sentence || (c == b'.' && !ends_sentence_at_period(&text[start..i], first)) {
+            i = j;
+            continue;
+        }
+        push_trimmed(text, start, j, &mut out);
+        start = k;
+        i = k;
+    }
+    push_trimmed(text, start, b.len(), &mut out);
+    out
+}
+
+fn char_len(first_byte: u8) -> usize {
+    match first_byte {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let span = crate::parse::trim_span(text, Span::new(start, end));
+    if !span.is_empty() {
+        out.push(span);
+    }
+}
+
+/// Does a period after `before` (the sentence so far) end the sentence, given the first
+/// character after the whitespace that follows it?
+fn ends_sentence_at_period(before: &str, next: char) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').next().unwrap_or("");
+    if word.is_empty() {
+        return true;
+    }
+    // A list marker opening the sentence: "1." or "a." alone so far.
+    if before.trim() == word && (word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 || word.len() == 1) {
+        return false;
+    }
+    // An initial: "J." (one capital letter).
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return false;
+    }
+    // Abbreviations with inner periods: "U.K", "e.g", "a.m".
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    // "No. 10", "Nos. 3": only before a number.
+    if matches!(lower.as_str(), "no" | "nos") {
+        return !next.is_ascii_digit();
+    }
+    !is_abbreviation(&lower)
+}
+
+fn is_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "st"
+            | "vs"
+            | "etc"
+            | "approx"
+            | "est"
+            | "gen"
+            | "gov"
+            | "sen"
+            | "rep"
+            | "rev"
+            | "hon"
+            | "capt"
+            | "col"
+            | "lt"
+            | "sgt"
+            | "jr"
+            | "sr"
+            | "co"
+            | "corp"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "fig"
+            | "vol"
+            | "pp"
+            | "cf"
+            | "al"
+            | "ca"
+            | "c"
+            | "para"
+            | "art"
+            | "sec"
+            | "cllr"
+            | "supt"
+            | "insp"
+            | "det"
+            | "mt"
+            | "ft"
+            | "dept"
+            | "univ"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(split("One here. Two here! Three? Four."), ["One here.", "Two here!", "Three?", "Four."]);
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_split() {
+        assert_eq!(
+            split("Mr. Smith met Dr. Jones at No. 10 and J. Bloggs, e.g. at 5 p.m. today. It cost £1.5m."),
+            ["Mr. Smith met Dr. Jones at No. 10 and J. Bloggs, e.g. at 5 p.m. today.", "It cost £1.5m."]
+        );
+        assert_eq!(split("Growth in the U.K. Economy slowed."), ["Growth in the U.K. Economy slowed."]);
+    }
+
+    #[test]
+    fn list_markers_open_a_sentence() {
+        assert_eq!(
+            split("What do we do? 1. We work with 400 families. 2. We run 45 homes."),
+            ["What do we do?", "1. We work with 400 families.", "2. We run 45 homes."]
+        );
+    }
+
+    #[test]
+    fn a_number_ending_a_sentence_still_ends_it() {
+        assert_eq!(split("The total rose to 2. Then it fell."), ["The total rose to 2.", "Then it fell."]);
+    }
+
+    #[test]
+    fn quotes_close_with_the_sentence() {
+        assert_eq!(split("He said “no.” Then he left."), ["He said “no.”", "Then he left."]);
+    }
+
+    #[test]
+    fn lower_case_after_a_period_does_not_split() {
+        assert_eq!(split("It is approx. five miles."), ["It is approx. five miles."]);
+    }
+}
