@@ -1,0 +1,66 @@
+//! Command-line flags → a validated [`Config`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::pipeline::Config;
+
+/// figtrace: every numeric claim in a dump of news articles, with its provenance, as a
+/// Parquet dataset; the same figure across sources reconciled into one.
+#[derive(Parser, Debug)]
+#[command(name = "figtrace", version, about, long_about = None)]
+#[command(after_help = "With no command, figtrace runs `figtrace run` on corpus/ and writes output/.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Read articles and write documents.parquet, claims.parquet, figures.parquet and manifest.json.
+    ///
+    /// Reads .txt, .html/.htm and .jsonl/.ndjson files (one article per line, with `text`
+    /// or `html`), recursing into folders in name order. Every input gets a row in
+    /// documents.parquet, whatever happened to it. Exit status: 0 when every input was
+    /// read, 1 when the run finished but some inputs failed, 2 on a usage or output error.
+    Run(RunArgs),
+    /// Print one stage's output, one line per item (blocks, sentences or claims), to review rules.
+    Dump(DumpArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DumpArgs {
+    /// What to print
+    #[arg(value_enum)]
+    pub stage: crate::dump::Stage,
+    /// Files and folders to read [default: corpus]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct RunArgs {
+    /// Files and folders to read [default: corpus]
+    pub paths: Vec<PathBuf>,
+    /// Output folder; its previous files are replaced only once the new ones are complete
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
+    /// Worker threads [default: one per core]
+    #[arg(short, long)]
+    pub jobs: Option<usize>,
+    /// No progress bar (it is only drawn when stderr is a terminal anyway)
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// The input paths, `corpus` when none are given.
+pub fn paths_or_default(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_empty() { vec![PathBuf::from("corpus")] } else { paths }
+}
+
+impl RunArgs {
+    /// The run's configuration, with defaults filled in.
+    pub fn into_config(self) -> Config {
+        Config { inputs: paths_or_default(self.paths), output: self.output, jobs: self.jobs, progress: !self.quiet }
+    }
+}

@@ -1,0 +1,32 @@
+//! figtrace turns dumps of news articles into a dataset of numeric claims, each traced
+//! to the exact characters of its source, and reconciles the same figure across sources.
+//!
+//! The pipeline is a chain of plain functions, one module per stage; only
+//! [`pipeline`] knows about threads, progress bars and timing, and only [`ingest`] and
+//! [`write`] touch the file system:
+//!
+//! ```text
+//! paths --ingest--> RawDoc --parse--> Article --clean--> Article (blocks tagged)
+//!   --segment--> Sentence[] --extract--> Mention[] --context--> Claim[]
+//! all claims --dedup--> Claim[] (links) --reconcile--> Figure[] --write--> Parquet
+//! ```
+//!
+//! Spans are byte offsets inside the program ([`model::Span`]); the writer turns them
+//! into code-point offsets, lines and columns ([`locate`]).
+
+pub mod clean;
+pub mod cli;
+pub mod context;
+pub mod dedup;
+pub mod dump;
+pub mod extract;
+pub mod ingest;
+pub mod locate;
+pub mod model;
+pub mod parse;
+pub mod pipeline;
+pub mod reconcile;
+pub mod segment;
+pub mod write;
+
+pub use pipeline::{Config, Summary, process, run};

@@ -1,0 +1,313 @@
+//! Write: a [`Dataset`] → `documents.parquet`, `claims.parquet`, `figures.parquet`
+//! and `manifest.json`.
+//!
+//! # The output contract
+//!
+//! Column names and types are a public interface (notebooks read them); change them
+//! only with a [`SCHEMA_VERSION`] bump. Every column is nullable in the file. Offsets
+//! are **code points** into `documents.text` (Python's `text[char_start:char_end]` is
+//! `surface`); `line` and `column` are 1-based, the column in code points.
+//!
+//! | table | columns |
+//! |---|---|
+//! | documents | `doc_id` str, `source_path` str, `record_index` i64, `external_id` str, `source_sha256` str, `format` str, `url` str, `title` str, `publisher` str, `published` str, `text` str, `boilerplate_spans` list<list<i64>> (`[start, end)` code points), `status` str, `error` str, `duplicate_of` str |
+//! | claims | `claim_id` str, `doc_id` str, `source_path` str, `record_index` i64, `external_id` str, `char_start` i64, `char_end` i64, `line` i64, `column` i64, `surface` str, `sentence` str, `sentence_start` i64, `kind` str, `value` f64, `low` f64, `high` f64, `bound` str, `unit` str, `currency` str, `change` str, `from_claim_id` str, `subject` str, `subject_key` str, `geography` str, `period` str, `per` str, `attribution` str, `in_boilerplate` bool, `duplicate_of` str, `figure_id` str, `text_fragment_url` str, `rule` str |
+//! | figures | `figure_id` str, `kind` str, `unit` str, `subject` str, `subject_key` str, `geography` str, `period` str, `value_min` f64, `value_max` f64, `value_median` f64, `status` str, `n_claims` i64, `n_documents` i64, `n_publishers` i64, `claim_ids` list<str>, `doc_ids` list<str> |
+//!
+//! Files are written with polars' lazy sink at `CompatLevel::oldest()` (plain
+//! `large_string`, not `string_view`, so pandas reads list columns), zstd-compressed,
+//! into a temporary folder inside the output folder, then renamed into place with the
+//! manifest last: a run that is killed leaves the previous output whole.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context as _, Result};
+use polars::prelude::*;
+
+use crate::locate::Locator;
+use crate::model::{Article, Claim, Dataset, Figure};
+
+/// Version of the output schema. Bump on any change of column names or types.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The table files, in the order they are moved into place.
+pub const TABLES: [&str; 3] = ["documents.parquet", "claims.parquet", "figures.parquet"];
+
+/// Writes the dataset into `dir` (created if missing), then the manifest that
+/// `manifest` makes given the seconds spent writing the tables.
+pub fn write_dataset(dataset: &Dataset, manifest: impl FnOnce(f64) -> serde_json::Value, dir: &Path) -> Result<()> {
+    let started = std::time::Instant::now();
+    fs::create_dir_all(dir).with_context(|| format!("cannot create output folder {}", dir.display()))?;
+    let tmp = dir.join(format!(".figtrace-tmp-{}", std::process::id()));
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).with_context(|| format!("cannot clear {}", tmp.display()))?;
+    }
+    fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let result = (|| -> Result<()> {
+        sink(documents_frame(&dataset.documents)?, &tmp.join(TABLES[0]))?;
+        sink(claims_frame(&dataset.documents, &dataset.claims)?, &tmp.join(TABLES[1]))?;
+        sink(figures_frame(&dataset.figures)?, &tmp.join(TABLES[2]))?;
+        let json = serde_json::to_string_pretty(&manifest(started.elapsed().as_secs_f64()))?;
+        fs::write(tmp.join("manifest.json"), json + "\n").context("cannot write manifest.json")?;
+        for name in TABLES.iter().chain(["manifest.json"].iter()) {
+            let to: PathBuf = dir.join(name);
+            fs::rename(tmp.join(name), &to).with_context(|| format!("cannot move {} into place", to.display()))?;
+        }
+        Ok(())
+    })();
+    let _ = fs::remove_dir_all(&tmp);
+    result
+}
+
+fn parquet_options() -> Arc<ParquetWriteOptions> {
+    Arc::new(ParquetWriteOptions {
+        compression: ParquetCompression::Zstd(None),
+        statistics: StatisticsOptions::full(),
+        row_group_size: Some(128 * 1024),
+        data_page_size: None,
+        key_value_metadata: Some(KeyValueMetadata::from_static(vec![
+            ("figtrace.version".into(), env!("CARGO_PKG_VERSION").into()),
+            ("figtrace.schema_version".into(), SCHEMA_VERSION.to_string()),
+        ])),
+        arrow_schema: None,
+        compat_level: Some(CompatLevel::oldest()),
+    })
+}
+
+fn sink(df: DataFrame, path: &Path) -> Result<()> {
+    df.lazy()
+        .sink(
+            SinkDestination::File { target: SinkTarget::Path(PlRefPath::try_from_path(path)?) },
+            FileWriteFormat::Parquet(parquet_options()),
+            UnifiedSinkArgs { mkdir: true, ..Default::default() },
+        )?
+        .collect()
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    Ok(())
+}
+
+fn col_str<'a>(name: &str, v: impl Iterator<Item = Option<&'a str>>) -> Column {
+    Series::new(name.into(), v.collect::<Vec<_>>()).into_column()
+}
+
+fn col_f64(name: &str, v: impl Iterator<Item = Option<f64>>) -> Column {
+    Series::new(name.into(), v.collect::<Vec<_>>()).into_column()
+}
+
+fn col_i64(name: &str, v: impl Iterator<Item = Option<i64>>) -> Column {
+    Series::new(name.into(), v.collect::<Vec<_>>()).into_column()
+}
+
+fn col_list_str<'a>(name: &str, rows: impl Iterator<Item = &'a [String]>) -> Column {
+    let rows: Vec<&[String]> = rows.collect();
+    let mut b = ListStringChunkedBuilder::new(name.into(), rows.len(), rows.iter().map(|r| r.len()).sum());
+    for r in rows {
+        b.append_values_iter(r.iter().map(String::as_str));
+    }
+    b.finish().into_series().into_column()
+}
+
+/// The `documents` table.
+pub fn documents_frame(docs: &[Article]) -> Result<DataFrame> {
+    let spans: Vec<Series> = docs
+        .iter()
+        .map(|d| {
+            let loc = Locator::new(&d.text);
+            let pairs: Vec<Series> = merged_boilerplate(d)
+                .into_iter()
+                .map(|(s, e)| Series::new("".into(), [loc.char_offset(s) as i64, loc.char_offset(e) as i64]))
+                .collect();
+            if pairs.is_empty() {
+                Series::new_empty("".into(), &DataType::List(Box::new(DataType::Int64)))
+            } else {
+                Series::new("".into(), pairs)
+            }
+        })
+        .collect();
+    let boilerplate = if spans.is_empty() {
+        Series::new_empty(
+            "boilerplate_spans".into(),
+            &DataType::List(Box::new(DataType::List(Box::new(DataType::Int64)))),
+        )
+    } else {
+        Series::new("boilerplate_spans".into(), spans)
+    };
+    let df = DataFrame::new_infer_height(vec![
+        col_str("doc_id", docs.iter().map(|d| Some(d.doc_id.as_str()))),
+        col_str("source_path", docs.iter().map(|d| Some(d.source_path.as_str()))),
+        col_i64("record_index", docs.iter().map(|d| d.record_index.map(|r| r as i64))),
+        col_str("external_id", docs.iter().map(|d| d.external_id.as_deref())),
+        col_str("source_sha256", docs.iter().map(|d| Some(d.source_sha256.as_str()))),
+        col_str("format", docs.iter().map(|d| Some(d.format.as_str()))),
+        col_str("url", docs.iter().map(|d| d.url.as_deref())),
+        col_str("title", docs.iter().map(|d| d.title.as_deref())),
+        col_str("publisher", docs.iter().map(|d| d.publisher.as_deref())),
+        col_str("published", docs.iter().map(|d| d.published.as_deref())),
+        col_str("text", docs.iter().map(|d| Some(d.text.as_str()))),
+        boilerplate.into_column(),
+        col_str("status", docs.iter().map(|d| Some(d.status.as_str()))),
+        col_str("error", docs.iter().map(|d| d.error.as_deref())),
+        col_str("duplicate_of", docs.iter().map(|d| d.duplicate_of.as_deref())),
+    ])?;
+    Ok(df)
+}
+
+/// Boilerplate blocks as byte ranges, adjacent ones (only whitespace between) merged.
+pub fn merged_boilerplate(d: &Article) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for b in d.blocks.iter().filter(|b| b.boilerplate) {
+        match out.last_mut() {
+            Some(last) if d.text[last.1..b.span.start].trim().is_empty() => last.1 = b.span.end,
+            _ => out.push((b.span.start, b.span.end)),
+        }
+    }
+    out
+}
+
+/// Code-point positions of one claim: (char_start, char_end, line, column, sentence_start).
+pub struct ClaimPosition {
+    pub char_start: usize,
+    pub char_end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub sentence_start: usize,
+}
+
+/// Positions of `claims` (which belong to documents in `docs`), in claim order.
+pub fn claim_positions(docs: &[Article], claims: &[Claim]) -> Vec<ClaimPosition> {
+    let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.doc_id.as_str(), i)).collect();
+    let mut locators: HashMap<usize, Locator> = HashMap::new();
+    claims
+        .iter()
+        .map(|c| {
+            let di = doc_index[c.doc_id.as_str()];
+            let loc = locators.entry(di).or_insert_with(|| Locator::new(&docs[di].text));
+            let p = loc.position(c.span.start);
+            ClaimPosition {
+                char_start: p.char_offset,
+                char_end: loc.char_offset(c.span.end),
+                line: p.line,
+                column: p.column,
+                sentence_start: loc.char_offset(c.sentence.start),
+            }
+        })
+        .collect()
+}
+
+/// The `claims` table.
+pub fn claims_frame(docs: &[Article], claims: &[Claim]) -> Result<DataFrame> {
+    let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.doc_id.as_str(), i)).collect();
+    let doc = |c: &Claim| &docs[doc_index[c.doc_id.as_str()]];
+    let pos = claim_positions(docs, claims);
+    let fragments: Vec<Option<String>> = claims
+        .iter()
+        .map(|c| {
+            let d = doc(c);
+            d.url.as_deref().map(|u| text_fragment_url(u, &d.text[c.sentence.start..c.sentence.end]))
+        })
+        .collect();
+    let df = DataFrame::new_infer_height(vec![
+        col_str("claim_id", claims.iter().map(|c| Some(c.claim_id.as_str()))),
+        col_str("doc_id", claims.iter().map(|c| Some(c.doc_id.as_str()))),
+        col_str("source_path", claims.iter().map(|c| Some(doc(c).source_path.as_str()))),
+        col_i64("record_index", claims.iter().map(|c| doc(c).record_index.map(|r| r as i64))),
+        col_str("external_id", claims.iter().map(|c| doc(c).external_id.as_deref())),
+        col_i64("char_start", pos.iter().map(|p| Some(p.char_start as i64))),
+        col_i64("char_end", pos.iter().map(|p| Some(p.char_end as i64))),
+        col_i64("line", pos.iter().map(|p| Some(p.line as i64))),
+        col_i64("column", pos.iter().map(|p| Some(p.column as i64))),
+        col_str("surface", claims.iter().map(|c| Some(&doc(c).text[c.span.start..c.span.end]))),
+        col_str("sentence", claims.iter().map(|c| Some(&doc(c).text[c.sentence.start..c.sentence.end]))),
+        col_i64("sentence_start", pos.iter().map(|p| Some(p.sentence_start as i64))),
+        col_str("kind", claims.iter().map(|c| Some(c.kind.as_str()))),
+        col_f64("value", claims.iter().map(|c| Some(c.value))),
+        col_f64("low", claims.iter().map(|c| c.low)),
+        col_f64("high", claims.iter().map(|c| c.high)),
+        col_str("bound", claims.iter().map(|c| Some(c.bound.as_str()))),
+        col_str("unit", claims.iter().map(|c| c.unit.as_deref())),
+        col_str("currency", claims.iter().map(|c| c.currency)),
+        col_str("change", claims.iter().map(|c| c.change.map(|x| x.as_str()))),
+        col_str("from_claim_id", claims.iter().map(|c| c.from_claim_id.as_deref())),
+        col_str("subject", claims.iter().map(|c| c.subject.as_deref())),
+        col_str("subject_key", claims.iter().map(|c| c.subject_key.as_deref())),
+        col_str("geography", claims.iter().map(|c| c.geography)),
+        col_str("period", claims.iter().map(|c| c.period.as_deref())),
+        col_str("per", claims.iter().map(|c| c.per)),
+        col_str("attribution", claims.iter().map(|c| c.attribution.as_deref())),
+        Series::new("in_boilerplate".into(), claims.iter().map(|c| c.in_boilerplate).collect::<Vec<_>>()).into_column(),
+        col_str("duplicate_of", claims.iter().map(|c| c.duplicate_of.as_deref())),
+        col_str("figure_id", claims.iter().map(|c| c.figure_id.as_deref())),
+        col_str("text_fragment_url", fragments.iter().map(|f| f.as_deref())),
+        col_str("rule", claims.iter().map(|c| Some(c.rule))),
+    ])?;
+    Ok(df)
+}
+
+/// The `figures` table.
+pub fn figures_frame(figures: &[Figure]) -> Result<DataFrame> {
+    let i = |n: usize| Some(n as i64);
+    let df = DataFrame::new_infer_height(vec![
+        col_str("figure_id", figures.iter().map(|f| Some(f.figure_id.as_str()))),
+        col_str("kind", figures.iter().map(|f| Some(f.kind.as_str()))),
+        col_str("unit", figures.iter().map(|f| f.unit.as_deref())),
+        col_str("subject", figures.iter().map(|f| f.subject.as_deref())),
+        col_str("subject_key", figures.iter().map(|f| f.subject_key.as_deref())),
+        col_str("geography", figures.iter().map(|f| f.geography)),
+        col_str("period", figures.iter().map(|f| f.period.as_deref())),
+        col_f64("value_min", figures.iter().map(|f| Some(f.value_min))),
+        col_f64("value_max", figures.iter().map(|f| Some(f.value_max))),
+        col_f64("value_median", figures.iter().map(|f| Some(f.value_median))),
+        col_str("status", figures.iter().map(|f| Some(f.status.as_str()))),
+        col_i64("n_claims", figures.iter().map(|f| i(f.n_claims))),
+        col_i64("n_documents", figures.iter().map(|f| i(f.n_documents))),
+        col_i64("n_publishers", figures.iter().map(|f| i(f.n_publishers))),
+        col_list_str("claim_ids", figures.iter().map(|f| f.claim_ids.as_slice())),
+        col_list_str("doc_ids", figures.iter().map(|f| f.doc_ids.as_slice())),
+    ])?;
+    Ok(df)
+}
+
+/// A link that opens `url` scrolled to `sentence` (a URL text fragment): the whole
+/// sentence when short, else its first and last five words as `start,end`.
+pub fn text_fragment_url(url: &str, sentence: &str) -> String {
+    let base = url.split('#').next().unwrap_or(url);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let fragment = if words.len() <= 10 {
+        fragment_encode(&words.join(" "))
+    } else {
+        format!("{},{}", fragment_encode(&words[..5].join(" ")), fragment_encode(&words[words.len() - 5..].join(" ")))
+    };
+    format!("{base}#:~:text={fragment}")
+}
+
+/// Percent-encodes everything but unreserved characters (`-` too: it is syntax in
+/// text fragments).
+fn fragment_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_fragments_encode_dashes_and_commas() {
+        assert_eq!(
+            text_fragment_url("https://e.org/a#top", "Costs rose 5%, a 12-month high."),
+            "https://e.org/a#:~:text=Costs%20rose%205%25%2C%20a%2012%2Dmonth%20high."
+        );
+        let long = text_fragment_url("https://e.org/a", "one two three four five six seven eight nine ten eleven");
+        assert!(long.ends_with("text=one%20two%20three%20four%20five,seven%20eight%20nine%20ten%20eleven"), "{long}");
+    }
+}
