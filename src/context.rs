@@ -257,54 +257,58 @@ fn singular(w: &str) -> String {
     w.to_owned()
 }
 
+/// Places recognised in sentences, as written → canonical name. Longer names first, so
+/// "England and Wales" wins over "England".
+const PLACES_TABLE: &[(&str, &str)] = &[
+    ("England and Wales", "England and Wales"),
+    ("England", "England"),
+    ("Wales", "Wales"),
+    ("Scotland", "Scotland"),
+    ("Northern Ireland", "Northern Ireland"),
+    ("Great Britain", "Great Britain"),
+    ("Britain", "Great Britain"),
+    ("GB", "Great Britain"),
+    ("United Kingdom", "UK"),
+    ("UK", "UK"),
+    ("U.K.", "UK"),
+    ("London", "London"),
+    ("Birmingham", "Birmingham"),
+    ("Manchester", "Manchester"),
+    ("Leeds", "Leeds"),
+    ("Liverpool", "Liverpool"),
+    ("Bristol", "Bristol"),
+    ("Sheffield", "Sheffield"),
+    ("Newcastle", "Newcastle"),
+    ("Nottingham", "Nottingham"),
+    ("Leicester", "Leicester"),
+    ("Glasgow", "Glasgow"),
+    ("Edinburgh", "Edinburgh"),
+    ("Cardiff", "Cardiff"),
+    ("Belfast", "Belfast"),
+    ("Ireland", "Ireland"),
+    ("United States", "United States"),
+    ("US", "United States"),
+    ("U.S.", "United States"),
+    ("America", "United States"),
+    ("Canada", "Canada"),
+    ("Australia", "Australia"),
+    ("New Zealand", "New Zealand"),
+    ("France", "France"),
+    ("Germany", "Germany"),
+    ("Italy", "Italy"),
+    ("Spain", "Spain"),
+    ("China", "China"),
+    ("Japan", "Japan"),
+    ("India", "India"),
+    ("Russia", "Russia"),
+    ("Brazil", "Brazil"),
+    ("European Union", "European Union"),
+    ("EU", "European Union"),
+];
+
 static PLACES: LazyLock<Regex> = LazyLock::new(|| {
-    let names = [
-        "England and Wales",
-        "England",
-        "Wales",
-        "Scotland",
-        "Northern Ireland",
-        "Great Britain",
-        "Britain",
-        "United Kingdom",
-        "UK",
-        "U\\.K\\.",
-        "GB",
-        "London",
-        "Birmingham",
-        "Manchester",
-        "Leeds",
-        "Liverpool",
-        "Bristol",
-        "Sheffield",
-        "Newcastle",
-        "Nottingham",
-        "Leicester",
-        "Glasgow",
-        "Edinburgh",
-        "Cardiff",
-        "Belfast",
-        "Ireland",
-        "United States",
-        "US",
-        "U\\.S\\.",
-        "America",
-        "Canada",
-        "Australia",
-        "New Zealand",
-        "France",
-        "Germany",
-        "Italy",
-        "Spain",
-        "China",
-        "Japan",
-        "India",
-        "Russia",
-        "Brazil",
-        "EU",
-        "European Union",
-    ];
-    Regex::new(&format!(r"\b(?:{})\b", names.join("|"))).expect("valid regex")
+    let alternatives: Vec<String> = PLACES_TABLE.iter().map(|(name, _)| regex::escape(name)).collect();
+    Regex::new(&format!(r"\b(?:{})(?:\b|$)", alternatives.join("|"))).expect("valid regex")
 });
 
 /// Places named in `text`: (byte span, canonical name).
@@ -312,55 +316,11 @@ fn places(text: &str) -> Vec<(Span, &'static str)> {
     PLACES
         .find_iter(text)
         .filter(|m| !text[m.end()..].starts_with('$'))
-        .map(|m| {
-            let canonical = match m.as_str() {
-                "England and Wales" => "England and Wales",
-                "England" => "England",
-                "Wales" => "Wales",
-                "Scotland" => "Scotland",
-                "Northern Ireland" => "Northern Ireland",
-                "Great Britain" | "Britain" | "GB" => "Great Britain",
-                "United Kingdom" | "UK" | "U.K." => "UK",
-                "United States" | "US" | "U.S." | "America" => "United States",
-                "EU" | "European Union" => "European Union",
-                other => canonical_static(other),
-            };
-            (Span::new(m.start(), m.end()), canonical)
+        .filter_map(|m| {
+            let canonical = PLACES_TABLE.iter().find(|(name, _)| *name == m.as_str())?.1;
+            Some((Span::new(m.start(), m.end()), canonical))
         })
         .collect()
-}
-
-fn canonical_static(name: &str) -> &'static str {
-    const NAMES: &[&str] = &[
-        "London",
-        "Birmingham",
-        "Manchester",
-        "Leeds",
-        "Liverpool",
-        "Bristol",
-        "Sheffield",
-        "Newcastle",
-        "Nottingham",
-        "Leicester",
-        "Glasgow",
-        "Edinburgh",
-        "Cardiff",
-        "Belfast",
-        "Ireland",
-        "Canada",
-        "Australia",
-        "New Zealand",
-        "France",
-        "Germany",
-        "Italy",
-        "Spain",
-        "China",
-        "Japan",
-        "India",
-        "Russia",
-        "Brazil",
-    ];
-    NAMES.iter().copied().find(|n| *n == name).unwrap_or("")
 }
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,10 +1,10 @@
 //! Reconcile: claims → [`Figure`]s, and each claim's `figure_id`.
 //!
 //! This first version is deliberately naive: claims form one figure when their kind,
-//! value, unit, currency and `subject_key` are all equal. A claim without a subject
-//! key, and a claim in boilerplate, gets a figure of its own only when it has a
-//! subject; boilerplate claims get none (they are page furniture, not statements of
-//! the article). Grouping is by hash, so the cost is linear in the number of claims.
+//! value, unit, currency and `subject_key` are all equal. A claim without a subject key
+//! is a figure of its own (nothing says what it counts); a claim in boilerplate gets no
+//! figure (it is page furniture, not a statement of the article). Grouping is by hash,
+//! so the cost is linear in the number of claims.
 //!
 //! `figure_id` is `f-` and the hex digits of the smallest claim id in the figure, so it
 //! depends neither on processing order nor on sharding.

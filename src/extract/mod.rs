@@ -1171,19 +1171,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (bound, _) = self.bound_before(s1.start);
-        let m = Mention {
-            span: Span::new(self.t[s1.start].start, self.t[s2.end - 1].end),
-            kind: Kind::Ratio,
-            value: s1.raw / s2.value,
-            low: None,
-            high: None,
-            bound: bound.unwrap_or(Bound::Exact),
-            unit: None,
-            currency: None,
-            change: None,
-            from: None,
-            rule: "ratio",
-        };
+        let span = Span::new(self.t[s1.start].start, self.t[s2.end - 1].end);
+        let m = plain_mention(span, Kind::Ratio, s1.raw / s2.value, bound, "ratio");
         self.push(m, before, s2.consumed);
         Some(s2.consumed)
     }
@@ -1231,19 +1220,8 @@ impl<'a> Parser<'a> {
             && let Some(sc) = vocab::spaced_scale_word(self.lw(den_tok + 3))
         {
             let (bound, b) = self.bound_before(i);
-            let m = Mention {
-                span: Span::new(self.t[i].start, self.t[den_tok + 3].end),
-                kind: Kind::Count,
-                value: num / den * sc,
-                low: None,
-                high: None,
-                bound: bound.unwrap_or(Bound::Exact),
-                unit: None,
-                currency: None,
-                change: None,
-                from: None,
-                rule: "fraction-of-scale",
-            };
+            let span = Span::new(self.t[i].start, self.t[den_tok + 3].end);
+            let m = plain_mention(span, Kind::Count, num / den * sc, bound, "fraction-of-scale");
             self.push(m, b, den_tok + 4);
             return Some(den_tok + 4);
         }
@@ -1261,19 +1239,8 @@ impl<'a> Parser<'a> {
         b: usize,
         rule: &'static str,
     ) {
-        let m = Mention {
-            span: Span::new(self.t[first].start, self.t[last].end),
-            kind: Kind::Ratio,
-            value,
-            low: None,
-            high: None,
-            bound: bound.unwrap_or(Bound::Exact),
-            unit: None,
-            currency: None,
-            change: None,
-            from: None,
-            rule,
-        };
+        let span = Span::new(self.t[first].start, self.t[last].end);
+        let m = plain_mention(span, Kind::Ratio, value, bound, rule);
         self.push(m, b, last + 1);
     }
 
@@ -1357,6 +1324,23 @@ impl<'a> Parser<'a> {
 }
 
 const TIME_UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade"];
+
+/// A mention with no unit, currency or change.
+fn plain_mention(span: Span, kind: Kind, value: f64, bound: Option<Bound>, rule: &'static str) -> Mention {
+    Mention {
+        span,
+        kind,
+        value,
+        low: None,
+        high: None,
+        bound: bound.unwrap_or(Bound::Exact),
+        unit: None,
+        currency: None,
+        change: None,
+        from: None,
+        rule,
+    }
+}
 
 /// Puts the stated side of a bound into `low`/`high` ("nearly 12m" → high 12m).
 fn set_bound_ends(mut m: Mention) -> Mention {
