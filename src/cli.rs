@@ -27,6 +27,30 @@ pub enum Command {
     Run(RunArgs),
     /// Print one stage's output, one line per item (blocks, sentences or claims), to review rules.
     Dump(DumpArgs),
+    /// Score extraction against an annotated set: precision, recall and F1, misses and spurious finds.
+    ///
+    /// Each annotated sentence is read as a one-record document by the same stages as
+    /// `figtrace run`. NewsQuant files give P/R/F1 for value, value+change and value+unit,
+    /// with a breakdown by kind; Recognizers-Text spec files give the share of expected
+    /// values found and of spurious ones.
+    Eval(EvalArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// The annotated set (JSON)
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Its format [default: guessed from the file]
+    #[arg(long, value_enum)]
+    pub format: Option<crate::eval::GoldFormat>,
+    /// Write every miss and spurious find to this file, one JSON object a line
+    #[arg(long)]
+    pub errors: Option<PathBuf>,
+    /// Exit with status 1 when the headline figure (NewsQuant value F1, or the share of
+    /// expected Recognizers values found) is below this
+    #[arg(long)]
+    pub min: Option<f64>,
 }
 
 #[derive(Args, Debug)]

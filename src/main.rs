@@ -3,13 +3,14 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use figtrace::cli::{Cli, Command, DumpArgs, RunArgs, paths_or_default};
+use figtrace::cli::{Cli, Command, DumpArgs, EvalArgs, RunArgs, paths_or_default};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let args = match cli.command {
         Some(Command::Run(args)) => args,
         Some(Command::Dump(args)) => return dump(args),
+        Some(Command::Eval(args)) => return eval(args),
         None => RunArgs { output: "output".into(), ..RunArgs::default() },
     };
     let config = args.into_config();
@@ -42,4 +43,29 @@ fn dump(args: DumpArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn eval(args: EvalArgs) -> ExitCode {
+    let e = match figtrace::eval::evaluate(&args.gold, args.format) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("figtrace: error: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    print!("{}", e.report);
+    if let Some(path) = &args.errors {
+        let lines: String = e.errors.iter().map(|x| x.to_string() + "\n").collect();
+        if let Err(err) = std::fs::write(path, lines) {
+            eprintln!("figtrace: error: cannot write {}: {err}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    match args.min {
+        Some(min) if e.headline < min => {
+            eprintln!("figtrace: {:.1} is below the required {min:.1}", e.headline);
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
+    }
 }

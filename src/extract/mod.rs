@@ -30,6 +30,23 @@ pub fn extract(sentence: &str) -> Vec<Mention> {
     Extractor::new().extract(sentence)
 }
 
+/// A number the grammar read and refused as a claim, with the rule's reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    /// Byte span into the sentence.
+    pub span: Span,
+    pub reason: &'static str,
+}
+
+impl Skipped {
+    /// The reason is one DESIGN.md lists as "not a claim" (years, dates, times, ordinals,
+    /// list markers, identifiers, names and codes with digits, phone numbers, scores, URLs,
+    /// page furniture), as opposed to a judgement of this grammar's own.
+    pub fn by_design(&self) -> bool {
+        !matches!(self.reason, "lone word one" | "time reference" | "time span used as an adjective")
+    }
+}
+
 /// Reusable extraction buffers: call [`Extractor::extract`] once per sentence.
 #[derive(Default)]
 pub struct Extractor {
@@ -45,9 +62,14 @@ impl Extractor {
 
     /// The numbers stated in `sentence`, in text order.
     pub fn extract(&mut self, sentence: &str) -> Vec<Mention> {
+        self.extract_explained(sentence).0
+    }
+
+    /// The numbers stated in `sentence`, and the numbers read but refused as claims.
+    pub fn extract_explained(&mut self, sentence: &str) -> (Vec<Mention>, Vec<Skipped>) {
         lex(sentence, &mut self.toks);
         if !self.toks.iter().any(|t| t.kind == TokKind::Num || t.kind == TokKind::Word) {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         self.lower.clear();
         self.lspans.clear();
@@ -70,9 +92,10 @@ impl Extractor {
             lspans: &self.lspans,
             out: Vec::new(),
             toks_of: Vec::new(),
+            skipped: Vec::new(),
         };
         p.run();
-        p.out
+        (p.out, p.skipped)
     }
 }
 
@@ -113,6 +136,8 @@ struct Parser<'a> {
     out: Vec<Mention>,
     /// For each mention, its (first, end) tokens, including bound words before it.
     toks_of: Vec<(usize, usize)>,
+    /// Numbers refused as claims.
+    skipped: Vec<Skipped>,
 }
 
 impl<'a> Parser<'a> {
@@ -184,11 +209,8 @@ impl<'a> Parser<'a> {
             return Some(next);
         }
         let s1 = self.side(i)?;
-        if s1.excluded.is_some() {
-            return Some(s1.consumed);
-        }
-        if self.excluded_by_context(&s1).is_some() {
-            return Some(s1.consumed);
+        if let Some(reason) = s1.excluded.or_else(|| self.excluded_by_context(&s1)) {
+            return Some(self.skip(s1.start, s1.consumed, reason));
         }
         let (bound, bound_start) = self.bound_before(s1.start);
         let before = bound_start;
@@ -229,7 +251,7 @@ impl<'a> Parser<'a> {
         }
         // "2-1", "3–0": scores.
         if let Some(next) = self.score(&s1) {
-            return Some(next);
+            return Some(self.skip(s1.start, next, "sports score"));
         }
         // "5-10", "5 to 10", "£5m-£10m", "5–10%"
         if let Some((a, b, rule)) = self.simple_range(&s1) {
@@ -241,7 +263,7 @@ impl<'a> Parser<'a> {
             return Some(next);
         }
         if s1.lone_one {
-            return Some(s1.consumed);
+            return Some(self.skip(s1.start, s1.consumed, "lone word one"));
         }
         let change = self.change_before(before).or_else(|| self.change_after(&s1)).or(if s1.negative {
             Some(Change::Decrease)
@@ -1245,6 +1267,14 @@ impl<'a> Parser<'a> {
     }
 
     // ---- output -------------------------------------------------------------------
+
+    /// Records tokens `first..end` as a refused number; returns `end`.
+    fn skip(&mut self, first: usize, end: usize, reason: &'static str) -> usize {
+        let end_tok = end.min(self.t.len()).max(first + 1);
+        let span = Span::new(self.t[first].start, self.t[end_tok - 1].end);
+        self.skipped.push(Skipped { span, reason });
+        end
+    }
 
     fn push(&mut self, m: Mention, first_tok: usize, end_tok: usize) -> usize {
         debug_assert!(m.span.start < m.span.end);
