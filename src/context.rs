@@ -60,7 +60,7 @@ pub fn claims_for_sentence(article: &Article, sentence: Sentence, mentions: &[Me
                 subject_key,
                 geography: nearest(&places, m.span).map(|p| p.1),
                 period: nearest(&periods, m.span).map(|p| p.1.clone()),
-                per: per_rate(text, m.span.end, next_start, i == 0),
+                per: m.per.or_else(|| per_rate(text, m.span.end, next_start, i == 0)),
                 attribution: attribution.clone(),
                 in_boilerplate,
                 duplicate_of: None,
@@ -245,6 +245,15 @@ fn singular(w: &str) -> String {
     }
     if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
         return format!("{stem}y");
+    }
+    // "viruses", "buses"; "fishermen", "chairmen".
+    if let Some(stem) = w.strip_suffix("uses").filter(|s| !s.is_empty()) {
+        return format!("{stem}us");
+    }
+    if let Some(stem) = w.strip_suffix("men").filter(|s| s.len() >= 3)
+        && !matches!(w, "specimen" | "regimen" | "abdomen" | "acumen" | "stamen")
+    {
+        return format!("{stem}man");
     }
     for suffix in ["sses", "shes", "ches", "xes"] {
         if let Some(stem) = w.strip_suffix(suffix) {

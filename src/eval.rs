@@ -156,8 +156,8 @@ fn predicted_quantities(text: &str) -> Vec<Quantity> {
         let unit = newsquant_unit(c);
         if let Some(old) = c.from_claim_id.as_deref().and_then(|id| claims.iter().find(|o| o.claim_id == id)) {
             out.push(Quantity {
-                low: old.value,
-                high: c.value,
+                low: as_written(old, text, old.value),
+                high: as_written(c, text, c.value),
                 range: true,
                 change,
                 unit,
@@ -167,29 +167,49 @@ fn predicted_quantities(text: &str) -> Vec<Quantity> {
             continue;
         }
         let (low, high, range) = match (c.bound, c.low, c.high) {
-            (crate::model::Bound::Range, Some(l), Some(h)) => (l, h, true),
-            _ => (c.value, c.value, false),
+            (crate::model::Bound::Range, Some(l), Some(h)) => (as_written(c, text, l), as_written(c, text, h), true),
+            _ => (as_written(c, text, c.value), as_written(c, text, c.value), false),
         };
         out.push(Quantity { low, high, range, change, unit, label: surface, kind: Some(c.kind) });
     }
     out
 }
 
+/// NewsQuant's one `change` field: a bound word wins over a direction ("lost more than
+/// 60%" is `>`), as in its annotations.
 fn change_code(c: &Claim) -> String {
     use crate::model::{Bound, Change};
-    match (c.change, c.bound) {
-        (Some(Change::Increase), _) => "up",
-        (Some(Change::Decrease), _) => "down",
-        (None, Bound::Approx) => "~",
-        (None, Bound::Lower) => ">",
-        (None, Bound::Upper) => "<",
-        (None, _) => "=",
+    match (c.bound, c.change) {
+        (Bound::Approx, _) => "~",
+        (Bound::Lower, _) => ">",
+        (Bound::Upper, _) => "<",
+        (_, Some(Change::Increase)) => "up",
+        (_, Some(Change::Decrease)) => "down",
+        _ => "=",
     }
     .to_owned()
 }
 
-/// figtrace's unit in NewsQuant's vocabulary.
+/// NewsQuant states amounts as written: "19 cents" is 19 (unit cent), "60 basis points"
+/// is 60. figtrace states whole units (0.19 USD, 0.6 percentage points): scale back.
+fn as_written(c: &Claim, text: &str, v: f64) -> f64 {
+    let surface = text[c.span.start..c.span.end].to_lowercase();
+    let minor_money = c.kind == Kind::Money
+        && (surface.ends_with('p') || ["pence", "penny", "cent", "cents", "cts"].iter().any(|m| surface.ends_with(m)));
+    let basis = c.kind == Kind::PercentagePoint && (surface.contains("basis") || surface.ends_with("bps"));
+    if minor_money || basis { v * 100.0 } else { v }
+}
+
+/// figtrace's unit in NewsQuant's vocabulary, with a rate as "X per Y".
 fn newsquant_unit(c: &Claim) -> Option<String> {
+    let base = base_unit(c)?;
+    Some(match c.per {
+        Some(per) => format!("{base} per {per}"),
+        None => base,
+    })
+}
+
+fn base_unit(c: &Claim) -> Option<String> {
     let u = match c.kind {
         Kind::Percent => "percentage",
         Kind::PercentagePoint => "percentage point",
@@ -231,15 +251,27 @@ fn same_quantity(g: &Quantity, p: &Quantity) -> bool {
     }
 }
 
-/// Units compared loosely: lower case, singular, "percent" and "percentage" the same.
+/// Units compared loosely: lower case, singular, NewsQuant's and figtrace's names for the
+/// same unit made equal ("percentage"/"percent", "celsius"/"degree Celsius", "count"/
+/// "times"), and a counted noun compared by its head ("first-team player" ~ "player").
 fn unit_key(u: &str) -> String {
     let u = u.trim().to_lowercase();
+    let u = u
+        .replace("degree celsius", "celsius")
+        .replace("degree fahrenheit", "fahrenheit")
+        .replace("gigaton", "gigatonne")
+        .replace("gigatonnee", "gigatonne")
+        .replace("parts-per-", "part per ")
+        .replace("pound (mass)", "pound");
     let u = match u.as_str() {
         "percentage" | "percent" | "%" | "per cent" => "percent".to_owned(),
-        "percentage point" | "point" | "points" => "point".to_owned(),
+        "percentage point" | "point" | "points" | "basis point" | "basis points" => "point".to_owned(),
+        "time" | "times" => "count".to_owned(),
         _ => u,
     };
-    crate::context::normalise(&u)
+    let norm = crate::context::normalise(&u);
+    // The head of a noun phrase (its last word), unless the unit is a rate ("X per Y").
+    if norm.contains(" per ") { norm } else { norm.rsplit(' ').next().unwrap_or("").to_owned() }
 }
 
 #[derive(Default, Clone, Copy)]

@@ -245,6 +245,9 @@ pub struct Mention {
     /// Index (into the same `extract` result) of the mention of the old value of a
     /// from/to change ("up from 78,000 to 83,000": set on the mention of 83,000).
     pub from: Option<usize>,
+    /// The denominator of a rate stated right after the number ("£5m a year" → `year`,
+    /// "$2 a share" → `share`, "barrels per day" → `day`).
+    pub per: Option<&'static str>,
     /// Name of the grammar rule that produced the mention (for debugging and audits).
     pub rule: &'static str,
 }

@@ -70,7 +70,12 @@ pub fn lex(s: &str, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let tok = if c.is_ascii_digit() {
+        // A leading decimal point: ".08", ".5 per cent" (not "v.5" or "3.5").
+        let leading_decimal = c == b'.'
+            && i + 1 < b.len()
+            && b[i + 1].is_ascii_digit()
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.'));
+        let tok = if c.is_ascii_digit() || leading_decimal {
             lex_number(s, i)
         } else if c.is_ascii_alphabetic() {
             lex_word(s, i)
@@ -171,6 +176,21 @@ fn digits_at(b: &[u8], i: usize) -> usize {
 
 fn lex_number(s: &str, start: usize) -> Token {
     let b = s.as_bytes();
+    if b[start] == b'.' {
+        // ".08": only a decimal part.
+        let end = start + 1 + digits_at(b, start + 1);
+        return Token {
+            kind: TokKind::Num,
+            start,
+            end,
+            gap: Gap::None,
+            ch: '\0',
+            grouped: false,
+            int_digits: 0,
+            decimal: true,
+            dotted: false,
+        };
+    }
     let first = digits_at(b, start);
     let mut i = start + first;
     let mut int_digits = first;
@@ -188,7 +208,17 @@ fn lex_number(s: &str, start: usize) -> Token {
                     continue;
                 }
             }
-            let sp = group_space_len(s, i.min(b.len()));
+            // A thin or no-break space always groups; a plain space only between groups
+            // of three digits that nothing else follows ("40 000", "1 234 567").
+            let mut sp = group_space_len(s, i.min(b.len()));
+            if sp == 0 && i < b.len() && b[i] == b' ' && digits_at(b, i + 1) == 3 {
+                let after = i + 4;
+                let ends = after >= b.len()
+                    || !(b[after].is_ascii_alphanumeric() || b[after] == b',' && digits_at(b, after + 1) > 0);
+                if ends && !s[..start].ends_with(|c: char| c.is_ascii_digit()) {
+                    sp = 1;
+                }
+            }
             if sp > 0 && digits_at(b, i + sp) == 3 {
                 i += sp + 3;
                 int_digits += 3;
@@ -208,6 +238,16 @@ fn lex_number(s: &str, start: usize) -> Token {
             i += 1 + digits_at(b, i + 1);
         }
     }
+    // Scientific notation: "1e10", "1.3e6", "12.32e+14" (the exponent ends the token).
+    if !dotted && i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        let sign = usize::from(i + 1 < b.len() && (b[i + 1] == b'+' || b[i + 1] == b'-'));
+        let exp = digits_at(b, i + 1 + sign);
+        let after = i + 1 + sign + exp;
+        if exp > 0 && exp <= 3 && (after >= b.len() || !b[after].is_ascii_alphanumeric()) {
+            decimal = true;
+            i = after;
+        }
+    }
     Token {
         kind: TokKind::Num,
         start,
@@ -221,12 +261,12 @@ fn lex_number(s: &str, start: usize) -> Token {
     }
 }
 
-/// The value of a numeral token's text (`83,000` → 83000.0).
+/// The value of a numeral token's text (`83,000` → 83000.0, `1.3e6` → 1300000.0).
 pub fn num_value(text: &str) -> f64 {
     let mut buf = [0u8; 64];
     let mut n = 0;
     for &c in text.as_bytes() {
-        if (c.is_ascii_digit() || c == b'.') && n < buf.len() {
+        if (c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-')) && n < buf.len() {
             buf[n] = c;
             n += 1;
         }
@@ -270,6 +310,20 @@ mod tests {
         assert_eq!(t[2], (TokKind::Num, "800", Gap::None));
         assert_eq!(t[3], (TokKind::Word, "m", Gap::None));
         assert_eq!(t[5], (TokKind::Char, "-", Gap::None));
+    }
+
+    #[test]
+    fn leading_decimals_exponents_and_space_groups() {
+        let t = toks("rate .001 and 1.3e6 and 40 000 and 12.32e+14");
+        assert_eq!(t[1].1, ".001");
+        assert_eq!(num_value(t[1].1), 0.001);
+        assert_eq!(num_value(t[3].1), 1.3e6);
+        assert_eq!(t[5].1, "40 000");
+        assert_eq!(num_value(t[7].1), 12.32e14);
+        // Two separate numbers stay two: a year then a count, a code then digits.
+        let t = toks("in 2019 200 people, v.5");
+        assert_eq!(t[1].1, "2019");
+        assert_eq!(t[2].1, "200");
     }
 
     #[test]

@@ -3,25 +3,27 @@
 //! A pure function of the sentence text, with no I/O: the hot path of the pipeline.
 //! The sentence is lexed into tokens ([`lexer`]); the grammar then looks at each
 //! token for a *side* — an optional sign and currency, a numeral or number words with
-//! a scale, and a suffix (`%`, `per cent`, a currency word, a unit) — and joins two
-//! sides into a range (`5-10`, `between 5 and 10`), a ratio (`1 in 50`) or a from/to
+//! a scale, and a suffix (`%`, `per cent`, a currency word, a unit, a rate) — and joins
+//! two sides into a range (`5-10`, `between 5 and 10`), a ratio (`1 in 50`) or a from/to
 //! change. Words before and after give the bound (`nearly`, `more than`, `or more`)
 //! and the change (`rose by`, `a 5% increase`).
 //!
 //! What is *not* a claim is decided here too: years, dates, times, ordinals, list
 //! markers, identifiers (`Section 427`), names with digits (`COVID-19`, `5G`,
-//! `Windows 11`), phone numbers, scores, numbers in URLs and page furniture
+//! `Windows 11`, `FTSE 100`), phone numbers, scores, numbers in URLs and page furniture
 //! (`3 mins read`). Such constructs consume their tokens so that no part of them is
-//! read again as a number.
+//! read again as a number, and are reported as [`Skipped`] with the reason.
 //!
 //! Invariants: every mention's span lies on char boundaries inside the sentence and
 //! `span.start < span.end`; mentions come in text order and never overlap.
 
 pub mod lexer;
+mod units;
 mod vocab;
 
 use crate::model::{Bound, Change, Kind, Mention, Span};
 use lexer::{Gap, TokKind, Token, lex, num_value};
+use units::{TIME_UNITS, UNITS};
 
 pub use vocab::is_stopword;
 
@@ -43,7 +45,10 @@ impl Skipped {
     /// list markers, identifiers, names and codes with digits, phone numbers, scores, URLs,
     /// page furniture), as opposed to a judgement of this grammar's own.
     pub fn by_design(&self) -> bool {
-        !matches!(self.reason, "lone word one" | "time reference" | "time span used as an adjective")
+        !matches!(
+            self.reason,
+            "pronoun or idiom one" | "time reference" | "time span used as an adjective" | "number word in a compound"
+        )
     }
 }
 
@@ -99,7 +104,7 @@ impl Extractor {
     }
 }
 
-/// One number with what is glued to it: sign, currency, scale, percent, unit.
+/// One number with what is glued to it: sign, currency, scale, percent, unit, rate.
 #[derive(Clone, Copy, Debug)]
 struct Side {
     /// First token of the surface (sign or currency prefix or the number).
@@ -116,16 +121,29 @@ struct Side {
     kind: Option<Kind>,
     currency: Option<&'static str>,
     unit: Option<&'static str>,
+    per: Option<&'static str>,
     /// Written in words ("eight").
     words: bool,
     /// A single numeral token without grouping, decimals or scale.
     plain: bool,
-    /// Just the word "one": not a claim on its own ("at any one time", "one of").
+    /// Just the word "one".
     lone_one: bool,
     negative: bool,
     suffix_bound: Option<Bound>,
     /// Not a claim, and why.
     excluded: Option<&'static str>,
+}
+
+/// A number as written, before its suffixes.
+#[derive(Clone, Copy, Debug)]
+struct Core {
+    value: f64,
+    /// One past its last token.
+    end: usize,
+    words: bool,
+    lone_one: bool,
+    /// A scale word was part of it ("two million", "4 hundred million").
+    scaled: bool,
 }
 
 struct Parser<'a> {
@@ -149,7 +167,8 @@ impl<'a> Parser<'a> {
                 None => i + 1,
             };
         }
-        self.link_up_from();
+        self.link_from_pairs();
+        self.inherit_from_neighbours();
     }
 
     // ---- token helpers -------------------------------------------------------------
@@ -200,20 +219,28 @@ impl<'a> Parser<'a> {
         (i > 0 && self.is_word(i - 1)).then(|| i - 1)
     }
 
+    /// A token's text for pattern matching: lower case for words, as is otherwise.
+    fn key(&self, i: usize) -> &'a str {
+        if self.is_word(i) { self.lw(i) } else { self.text(i) }
+    }
+
     // ---- expressions --------------------------------------------------------------
 
     /// Tries to read an expression starting at token `i`; returns the next token to
-    /// look at if something (a mention or an excluded construct) was consumed.
+    /// look at if something (a mention or a refused number) was consumed.
     fn expression(&mut self, i: usize) -> Option<usize> {
+        if let Some(next) = self.vague(i) {
+            return Some(next);
+        }
         if let Some(next) = self.fraction(i) {
             return Some(next);
         }
         let s1 = self.side(i)?;
         if let Some(reason) = s1.excluded.or_else(|| self.excluded_by_context(&s1)) {
-            return Some(self.skip(s1.start, s1.consumed, reason));
+            let end = self.skip_range_tail(s1.consumed);
+            return Some(self.skip(s1.start, end, reason));
         }
-        let (bound, bound_start) = self.bound_before(s1.start);
-        let before = bound_start;
+        let (bound, before) = self.bound_before(s1.start);
 
         // "between 5 and 10"
         if before > 0
@@ -230,19 +257,13 @@ impl<'a> Parser<'a> {
             && self.word_is(before - 1, "from")
             && self.word_is(s1.consumed, "to")
             && let Some(s2) = self.side(s1.consumed + 1).filter(|s| s.excluded.is_none())
-            && let Some((a, b)) = self.join_range(&s1, &s2)
+            && let Some((a, b)) = self.join_pair(&s1, &s2)
         {
-            if self.range_context(before - 1) {
+            if self.range_context(before - 1) && a.value < b.value {
                 self.push_range(a, b, before - 1, "range-from-to");
                 return Some(b.consumed);
             }
-            let change = self.change_before(before - 1).or(if b.value > a.value {
-                Some(Change::Increase)
-            } else if b.value < a.value {
-                Some(Change::Decrease)
-            } else {
-                None
-            });
+            let change = self.change_before(before - 1).or(direction(a.value, b.value));
             let old = self.push_side(&a, bound, None, before, "from-to-old");
             let new_bound = self.bound_before(b.start).0;
             let new = self.push_side(&b, new_bound, change, s1.consumed + 1, "from-to-new");
@@ -253,23 +274,22 @@ impl<'a> Parser<'a> {
         if let Some(next) = self.score(&s1) {
             return Some(self.skip(s1.start, next, "sports score"));
         }
-        // "5-10", "5 to 10", "£5m-£10m", "5–10%"
-        if let Some((a, b, rule)) = self.simple_range(&s1) {
+        // "5-10", "5 to 10", "£5m-£10m", "5–10%", "three or four"
+        if let Some((a, b, rule)) = self.simple_range(&s1, before) {
             self.push_range(a, b, before, rule);
             return Some(b.consumed);
         }
-        // "1 in 50", "one in five", "one child in every 140", "9 out of 10"
+        // "1 in 50", "one in five", "one child in every 140", "9 out of 10", "1 over 3"
         if let Some(next) = self.ratio(&s1, before) {
             return Some(next);
         }
-        if s1.lone_one {
-            return Some(self.skip(s1.start, s1.consumed, "lone word one"));
+        if s1.lone_one && !self.one_counts(&s1) {
+            return Some(self.skip(s1.start, s1.consumed, "pronoun or idiom one"));
         }
-        let change = self.change_before(before).or_else(|| self.change_after(&s1)).or(if s1.negative {
-            Some(Change::Decrease)
-        } else {
-            None
-        });
+        let change = self
+            .change_before(before)
+            .or_else(|| self.change_after(&s1))
+            .or(if s1.negative && s1.kind != Some(Kind::Quantity) { Some(Change::Decrease) } else { None });
         let bound = s1.suffix_bound.or(bound);
         self.push_side(&s1, bound, change, before, "number");
         Some(s1.consumed)
@@ -280,66 +300,60 @@ impl<'a> Parser<'a> {
         let n = self.t.len();
         let mut k = i;
         let mut negative = false;
-        // A sign: "-3%", "+12" (not the hyphen of "COVID-19" or "5-10").
+        // A sign: "-3%", "+12" (not the hyphen of "COVID-19" or "5-10"); "minus 5".
         if k < n
             && self.t[k].kind == TokKind::Char
             && matches!(self.t[k].ch, '-' | '−' | '+')
-            && self.is_num(k + 1)
             && self.glued(k + 1)
+            && (self.is_num(k + 1) || self.currency_char(k + 1))
             && (k == 0 || self.t[k].gap != Gap::None || self.is_char(k - 1, '('))
         {
             negative = self.t[k].ch != '+';
             k += 1;
-        }
-        // Currency before the number: "£", "US$", "USD".
-        let mut currency = None;
-        if k < n && self.t[k].kind == TokKind::Char {
-            if let Some(c) = vocab::currency_symbol(self.t[k].ch) {
-                currency = Some(c);
-                k += 1;
-            }
-        } else if k < n && self.t[k].kind == TokKind::Word {
-            let w = self.text(k);
-            if self.is_char(k + 1, '$') && self.glued(k + 1) {
-                if let Some(c) = vocab::dollar_prefix(w) {
-                    currency = Some(c);
-                    k += 2;
-                }
-            } else if let Some(c) = vocab::iso_currency(w)
-                && (self.is_num(k + 1) || self.is_char(k + 1, '$'))
-            {
-                currency = Some(c);
-                k += 1;
-                if self.is_char(k, '$') {
-                    k += 1;
-                }
+        } else if k < n && matches!(self.lw(k), "minus" | "negative") && !(k >= 2 && self.lw(k - 2) == "plus") {
+            let next = if self.is_dash(k + 1) && self.glued(k + 1) { k + 2 } else { k + 1 };
+            if self.is_num(next) || self.number_words(next).is_some() {
+                negative = true;
+                k = next;
             }
         }
-        // A sign after the currency: "£-5" is rare; "$-" never mind.
-        let core_start = k;
-        let (raw, mut core_end, words, lone_one) = self.core(k)?;
-        if currency.is_some() && k > i && !self.glued(k) && self.t[k].gap == Gap::Newline {
+        let (currency, prefix_scale, after_prefix) = self.currency_prefix(k);
+        k = after_prefix;
+        if negative && currency.is_none() && k < n && self.t[k].kind == TokKind::Char && self.t[k].ch == '-' {
             return None;
         }
-        let plain_numeral = !words && core_end == core_start + 1 && self.t[core_start].plain_int();
+        let core_start = k;
+        let core = self.core(k)?;
+        if currency.is_some() && k > i && self.t[k].gap == Gap::Newline {
+            return None;
+        }
+        let mut core_end = core.end;
+        let plain_numeral = !core.words && core_end == core_start + 1 && self.t[core_start].plain_int();
         let mut scale = 1.0;
-        // Scale: glued ("12m", "£3.4bn", "40k") or spaced ("12 million").
-        if !words && let Some(sc) = self.scale_at(core_end) {
-            scale = sc;
-            core_end += 1;
+        if !core.words && !core.scaled {
+            // Scale: glued ("12m", "£3.4bn", "40k") or spaced ("12 million", "13 lakh crore").
+            while let Some(sc) = self.scale_at(core_end, scale == 1.0) {
+                scale *= sc;
+                core_end += 1;
+            }
+        }
+        // "MUSD 20" style prefixes carry a scale of their own.
+        if scale == 1.0 {
+            scale = prefix_scale;
         }
         let mut side = Side {
             start: i,
             end: core_end,
             consumed: core_end,
             core_start,
-            value: raw * scale,
-            raw,
+            value: core.value * scale,
+            raw: core.value,
             scale,
             kind: None,
             currency,
             unit: None,
-            words,
+            per: None,
+            words: core.words,
             plain: plain_numeral && scale == 1.0,
             lone_one: false,
             negative,
@@ -349,7 +363,7 @@ impl<'a> Parser<'a> {
         if currency.is_some() {
             side.kind = Some(Kind::Money);
         }
-        if !words
+        if !core.words
             && core_end == core_start + 1
             && let Some(reason) = self.numeral_shape(core_start)
         {
@@ -358,99 +372,269 @@ impl<'a> Parser<'a> {
             return Some(side);
         }
         self.suffix(&mut side);
-        side.lone_one = lone_one && side.kind.is_none() && side.scale == 1.0;
+        side.lone_one = core.lone_one && side.kind.is_none() && side.scale == 1.0;
         if negative {
             side.value = -side.value;
         }
         Some(side)
     }
 
-    /// A number at token `k`: a numeral, or number words. Returns (value, end token,
-    /// written in words, is the lone word "one").
-    fn core(&self, k: usize) -> Option<(f64, usize, bool, bool)> {
+    fn currency_char(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == TokKind::Char && vocab::currency_symbol(t.ch).is_some())
+    }
+
+    /// A currency before the number at `k`: (currency, scale it implies, token after it).
+    fn currency_prefix(&self, k: usize) -> (Option<&'static str>, f64, usize) {
+        let n = self.t.len();
+        if k >= n {
+            return (None, 1.0, k);
+        }
+        let t = &self.t[k];
+        if t.kind == TokKind::Char
+            && let Some(c) = vocab::currency_symbol(t.ch)
+        {
+            // "$US55m", "$A82m": the country after the dollar sign.
+            if t.ch == '$'
+                && self.is_word(k + 1)
+                && self.glued(k + 1)
+                && self.is_num(k + 2)
+                && self.glued(k + 2)
+                && let Some(d) = vocab::dollar_prefix(self.text(k + 1))
+            {
+                return (Some(d), 1.0, k + 2);
+            }
+            return (Some(c), 1.0, k + 1);
+        }
+        if t.kind != TokKind::Word {
+            return (None, 1.0, k);
+        }
+        let w = self.text(k);
+        // "US$", "HK $", "C$", "hk $" (a dollar prefix spaced before "$" only when it is not
+        // a single letter in lower case, which would be a word of its own).
+        if self.is_char(k + 1, '$')
+            && (self.glued(k + 1) || w.len() >= 2 || w.chars().all(|c| c.is_ascii_lowercase()))
+            && let Some(d) = vocab::dollar_prefix(w)
+        {
+            return (Some(d), 1.0, k + 2);
+        }
+        let next_is_number = self.is_num(k + 1) || (!self.glued(k + 1) && self.number_words(k + 1).is_some());
+        if !next_is_number {
+            return (None, 1.0, k);
+        }
+        if let Some(c) = vocab::iso_currency(w).or_else(|| vocab::currency_prefix_word(w)) {
+            return (Some(c), 1.0, k + 1);
+        }
+        // Lower-case ISO codes ("usd 200") only for the common currencies.
+        if matches!(self.lw(k), "usd" | "gbp" | "eur" | "rmb") {
+            return (vocab::iso_currency(&w.to_ascii_uppercase()), 1.0, k + 1);
+        }
+        // "MUSD 20", "KSEK 500": a scale letter before an ISO code.
+        if let Some((sc, code)) = scaled_iso(w) {
+            return (Some(code), sc, k + 1);
+        }
+        (None, 1.0, k)
+    }
+
+    /// A number at token `k`: a numeral (with glued or spaced fractions and number-word
+    /// scales: "2½", "2 1/4", "4 hundred million"), a vulgar fraction, or number words.
+    fn core(&self, k: usize) -> Option<Core> {
         let t = self.t.get(k)?;
         match t.kind {
             TokKind::Num => {
                 let v = num_value(self.text(k));
-                v.is_finite().then_some((v, k + 1, false, false))
+                if !v.is_finite() {
+                    return None;
+                }
+                let mut core = Core { value: v, end: k + 1, words: false, lone_one: false, scaled: false };
+                // "3/4", "-4/5": a simple fraction (dates have other shapes: see numeral_shape).
+                if let Some((frac, end)) = self.slash_fraction(k) {
+                    return Some(Core { value: frac, end, ..core });
+                }
+                if t.plain_int() {
+                    // "2½", "2 1/4"
+                    if let Some(f) = self.t.get(k + 1).filter(|n| n.gap == Gap::None).and_then(|n| vulgar(n.ch)) {
+                        core.value += f;
+                        core.end = k + 2;
+                        return Some(core);
+                    }
+                    if self.t.get(k + 1).is_some_and(|n| n.gap == Gap::Space)
+                        && let Some((frac, end)) = self.slash_fraction(k + 1)
+                    {
+                        core.value += frac;
+                        core.end = end;
+                        return Some(core);
+                    }
+                    // "4 hundred million", "3 hundred and 21", "322 hundred".
+                    if matches!(self.lw(k + 1), "hundred" | "thousand" | "dozen" | "dozens")
+                        || (matches!(self.lw(k + 1), "million" | "billion" | "lakh" | "crore")
+                            && matches!(self.lw(k + 2), "hundred" | "thousand" | "and"))
+                    {
+                        return self.number_words(k);
+                    }
+                }
+                Some(core)
             }
             TokKind::Word => self.number_words(k),
-            TokKind::Char => None,
+            TokKind::Char => {
+                let f = vulgar(t.ch)?;
+                Some(Core { value: f, end: k + 1, words: false, lone_one: false, scaled: false })
+            }
         }
     }
 
-    /// "two hundred and forty", "twenty-five", "a dozen", "half a million", "1.2 million"
-    /// is handled by `side`; this reads words only.
-    fn number_words(&self, k: usize) -> Option<(f64, usize, bool, bool)> {
+    /// "3/4" at token `k`: a proper fraction with a small denominator, not part of a date.
+    fn slash_fraction(&self, k: usize) -> Option<(f64, usize)> {
+        if !(self.is_num(k) && self.is_char(k + 1, '/') && self.glued(k + 1) && self.is_num(k + 2) && self.glued(k + 2))
+        {
+            return None;
+        }
+        if self.is_char(k + 3, '/') || !self.t[k].plain_int() || !self.t[k + 2].plain_int() {
+            return None;
+        }
+        let (a, b) = (num_value(self.text(k)), num_value(self.text(k + 2)));
+        let small_den = matches!(b as u32, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 16 | 32 | 64 | 100);
+        (a >= 1.0 && a < b && small_den).then_some((a / b, k + 3))
+    }
+
+    /// Number words, with numerals where a count may stand: "two hundred and forty",
+    /// "twenty-five", "a dozen", "half a million", "three quarters billion", "4 thousand 3
+    /// hundred and 21", "five point five", "one and a half", "nought".
+    fn number_words(&self, k: usize) -> Option<Core> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Last {
+            None,
+            Small { tens: bool },
+            Hundred,
+            Scale(f64),
+        }
         let w = self.lw(k);
         let mut j = k;
         let mut total = 0.0;
         let mut cur = 0.0;
         let mut any = false;
-        let mut last_small: Option<(f64, bool)> = None;
-        // "a hundred", "a dozen", "a million"; "half a million".
+        let mut last = Last::None;
+        let mut scaled = false;
+        // "a hundred", "a dozen", "a million"; "half a million", "half a dozen"; "quarter
+        // million", "three quarters billion".
         if w == "a" || w == "an" {
-            let next = self.lw(k + 1);
-            if matches!(next, "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
+            if matches!(
+                self.lw(k + 1),
+                "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" | "lakh" | "crore"
+            ) {
                 cur = 1.0;
                 j = k + 1;
                 any = true;
             } else {
                 return None;
             }
-        } else if w == "half" {
-            let next = self.lw(k + 2);
-            if self.word_is(k + 1, "a") && matches!(next, "million" | "billion" | "trillion") {
-                let sc = vocab::scale_word(next).unwrap_or(1.0);
-                return Some((0.5 * sc, k + 3, true, false));
-            }
-            return None;
+        } else if let Some(den) = vocab::fraction_word(w).filter(|_| matches!(w, "half" | "quarter")) {
+            let skip_a = usize::from(self.word_is(k + 1, "a"));
+            let next = self.lw(k + 1 + skip_a);
+            let sc = match next {
+                "dozen" => Some(12.0),
+                n => vocab::spaced_scale_word(n),
+            }?;
+            return Some(Core { value: sc / den, end: k + 2 + skip_a, words: true, lone_one: false, scaled: true });
         }
         let mut end = j;
-        while j < self.t.len() && self.is_word(j) {
+        let mut mixed = false;
+        while j < self.t.len() {
+            let is_num = self.is_num(j) && self.t[j].plain_int();
+            if !(self.is_word(j) || is_num) {
+                break;
+            }
             let w = self.lw(j);
-            if let Some((v, tens)) = vocab::small_number(w) {
-                match last_small {
+            let small = if is_num {
+                // A numeral inside number words: "4 thousand 3 hundred and 21".
+                let v = num_value(self.text(j));
+                (v < 1000.0 && (j == k || matches!(last, Last::Scale(_) | Last::Hundred))).then_some((v, false))
+            } else {
+                vocab::small_number(w)
+            };
+            if let Some((v, tens)) = small {
+                match last {
                     // "twenty five" / "twenty-five": tens then units.
-                    Some((lv, true)) if !tens && v < 10.0 && lv >= 20.0 => {}
-                    Some(_) => break,
-                    None => {}
+                    Last::Small { tens: true } if !tens && v < 10.0 && !is_num => {}
+                    Last::Small { .. } => break,
+                    _ => {}
                 }
+                mixed |= is_num;
                 cur += v;
-                last_small = Some((v, tens));
+                last = Last::Small { tens };
                 any = true;
                 end = j + 1;
+            } else if any
+                && matches!(last, Last::Small { .. } | Last::Hundred)
+                && !is_num
+                && let Some(den) = vocab::fraction_word(w).filter(|_| w.ends_with('s') || cur == 1.0)
+                && !matches!(w, "half" | "halves")
+            {
+                // "three quarters", "twenty-three fifths", "three quarters billion".
+                let mut value = total + cur / den;
+                let mut fend = j + 1;
+                if let Some(sc) = vocab::spaced_scale_word(self.lw(j + 1)) {
+                    value = total + cur / den * sc;
+                    fend = j + 2;
+                }
+                return Some(Core { value, end: fend, words: true, lone_one: false, scaled: fend == j + 2 });
             } else if w == "hundred" && any {
                 cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
-                last_small = None;
+                last = Last::Hundred;
+                scaled = true;
                 end = j + 1;
-            } else if w == "dozen" && any {
+            } else if matches!(w, "dozen" | "dozens") && any {
                 cur = cur.max(1.0) * 12.0;
-                last_small = None;
+                last = Last::Hundred;
                 end = j + 1;
-            } else if let Some(sc) = vocab::spaced_scale_word(w).filter(|_| any && !w.ends_with('s')) {
-                if sc == 1e3 || cur > 0.0 || total == 0.0 {
-                    total += cur.max(if total == 0.0 { 1.0 } else { 0.0 }) * sc;
-                    cur = 0.0;
-                    last_small = None;
-                    end = j + 1;
+            } else if let Some(sc) = vocab::spaced_scale_word(w).filter(|_| any) {
+                if let Last::Scale(prev) = last
+                    && sc > prev
+                    && cur == 0.0
+                {
+                    // "three lakh crore", "a thousand million": scales multiply.
+                    total *= sc;
                 } else {
+                    total += cur.max(if total == 0.0 { 1.0 } else { 0.0 }) * sc;
+                }
+                cur = 0.0;
+                last = Last::Scale(sc);
+                scaled = true;
+                end = j + 1;
+            } else if w == "and" && any {
+                // "two hundred and forty", "one and a half", "twenty and three fifths".
+                if let Some((f, fend)) = self.and_fraction(j + 1) {
+                    let base = total + cur;
+                    if let Last::Scale(sc) = last {
+                        // "3 million and a half"
+                        return Some(Core { value: base + f * sc, end: fend, words: true, lone_one: false, scaled });
+                    }
+                    // "one and a half", "five and a half million"
+                    return Some(match vocab::spaced_scale_word(self.lw(fend)) {
+                        Some(sc) => {
+                            Core { value: (base + f) * sc, end: fend + 1, words: true, lone_one: false, scaled: true }
+                        }
+                        None => Core { value: base + f, end: fend, words: true, lone_one: false, scaled },
+                    });
+                }
+                let next_small = vocab::small_number(self.lw(j + 1)).is_some() || self.is_num(j + 1);
+                if !(matches!(last, Last::Hundred | Last::Scale(_)) && next_small) {
                     break;
                 }
-            } else if w == "and" && any && last_small.is_none() && vocab::small_number(self.lw(j + 1)).is_some() {
-                // "two hundred and forty": only after hundred/thousand.
+            } else if w == "point" && any && matches!(last, Last::Small { .. } | Last::Hundred | Last::Scale(_)) {
+                // "five point five", "two hundred point zero three", "nine point nought four".
+                if let Some((dec, dend)) = self.spoken_decimals(j + 1) {
+                    let value = total + cur + dec;
+                    return Some(Core { value, end: dend, words: true, lone_one: false, scaled });
+                }
+                break;
             } else {
                 break;
             }
             j += 1;
-            // A hyphen inside "twenty-five".
+            // A hyphen inside "twenty-five", also spaced: "fifty - two".
             if self.is_dash(j)
-                && self.glued(j)
-                && self.glued(j + 1)
-                && last_small.is_some_and(|(_, t)| t)
-                && let Some((v, false)) = vocab::small_number(self.lw(j + 1))
-                && v < 10.0
-                && v > 0.0
+                && last == (Last::Small { tens: true })
+                && vocab::small_number(self.lw(j + 1)).is_some_and(|(v, t)| !t && v > 0.0 && v < 10.0)
             {
                 j += 1;
             }
@@ -458,22 +642,75 @@ impl<'a> Parser<'a> {
         if !any || end == k {
             return None;
         }
+        // A numeral alone is not number words: the caller reads it as a numeral.
+        if mixed && end == k + 1 {
+            return None;
+        }
         let value = total + cur;
         let lone_one = end == k + 1 && self.lw(k) == "one";
-        Some((value, end, true, lone_one))
+        Some(Core { value, end, words: true, lone_one, scaled })
     }
 
-    /// A scale word at token `j` that applies to the numeral before it.
-    fn scale_at(&self, j: usize) -> Option<f64> {
+    /// The fraction after "and": "a half", "a quarter", "three fifths", "one fourth".
+    fn and_fraction(&self, j: usize) -> Option<(f64, usize)> {
+        let num = match self.lw(j) {
+            "a" | "an" | "one" => 1.0,
+            w => vocab::small_number(w)?.0,
+        };
+        let den = vocab::fraction_word(self.lw(j + 1))?;
+        Some((num / den, j + 2))
+    }
+
+    /// Spoken decimals after "point": digits as words ("zero three") or one number
+    /// ("seventy-one" → .71).
+    fn spoken_decimals(&self, j: usize) -> Option<(f64, usize)> {
+        let mut digits = String::new();
+        let mut k = j;
+        while let Some((v, tens)) = vocab::small_number(self.lw(k)) {
+            if tens {
+                let mut n = v;
+                if self.is_dash(k + 1)
+                    && let Some((u, false)) = vocab::small_number(self.lw(k + 2))
+                {
+                    n += u;
+                    k += 2;
+                }
+                digits.push_str(&(n as u32).to_string());
+                k += 1;
+                break;
+            }
+            if v >= 10.0 {
+                digits.push_str(&(v as u32).to_string());
+                k += 1;
+                break;
+            }
+            digits.push(char::from(b'0' + v as u8));
+            k += 1;
+        }
+        if digits.is_empty() {
+            return None;
+        }
+        let v: f64 = format!("0.{digits}").parse().ok()?;
+        Some((v, k))
+    }
+
+    /// A scale word at token `j` that applies to the numeral before it. After a first
+    /// scale (`first` false) only spaced scale words chain ("3 lakh crore").
+    fn scale_at(&self, j: usize, first: bool) -> Option<f64> {
         if !self.is_word(j) {
             return None;
         }
         let w = self.lw(j);
-        if self.glued(j) {
-            // "12m", "3.4bn", "40k" — but not "12mph" or "5million-strong" oddities.
+        if self.glued(j) && first {
+            // "12m", "3.4bn", "40k", "1MM" — but "32m2" is square metres.
+            if self.is_num(j + 1) && self.glued(j + 1) {
+                return None;
+            }
             vocab::scale_word(w)
+        } else if !self.glued(j) {
+            vocab::spaced_scale_word(w)
         } else {
-            vocab::spaced_scale_word(w).filter(|_| !self.text(j).starts_with(|c: char| c.is_uppercase()) || w.len() > 2)
+            None
         }
     }
 
@@ -492,7 +729,7 @@ impl<'a> Parser<'a> {
         if k > 0 && self.is_char(k - 1, '+') && self.glued(k) && self.is_num(k + 1) && !self.glued(k + 1) {
             return Some("phone number");
         }
-        // "12/1/2024", "24/7", "2021/22": dates and periods.
+        // "12/1/2024", "24/7", "2021/22": dates and periods (fractions were read before).
         if self.is_char(k + 1, '/') && self.glued(k + 1) && self.is_num(k + 2) && self.glued(k + 2) {
             return Some("date or period");
         }
@@ -500,6 +737,7 @@ impl<'a> Parser<'a> {
         if self.is_char(k + 1, ':') && self.glued(k + 1) && self.is_num(k + 2) && self.glued(k + 2) {
             return Some("time");
         }
+        // IP addresses and numbers in dotted codes: "192.168.1.2" is lexed as dotted.
         // "2024-05-14" and "2021-22" / "2021–22".
         if t.plain_int()
             && t.int_digits == 4
@@ -526,12 +764,16 @@ impl<'a> Parser<'a> {
         // What is glued after the numeral.
         if self.is_word(k + 1) && self.glued(k + 1) {
             let w = self.lw(k + 1);
+            let raw = self.text(k + 1);
             return match w {
                 "st" | "nd" | "rd" | "th" => Some("ordinal"),
                 "am" | "pm" => Some("time"),
                 "s" if t.int_digits == 4 || t.int_digits == 2 => Some("decade"),
                 _ if vocab::scale_word(w).is_some()
-                    || vocab::glued_unit(self.text(k + 1)).is_some()
+                    || self.unit_at(k + 1).is_some()
+                    || vocab::iso_currency(raw).is_some()
+                    || scaled_iso(raw).is_some()
+                    || vocab::currency_word(w).is_some()
                     || matches!(w, "p" | "pc" | "pct" | "bps" | "x") =>
                 {
                     None
@@ -570,83 +812,52 @@ impl<'a> Parser<'a> {
         j
     }
 
+    /// After a refused number, a dash and a numeral belong to it: "Sept. 20-24".
+    fn skip_range_tail(&self, j: usize) -> usize {
+        if self.is_dash(j) && self.glued(j) && self.is_num(j + 1) && self.glued(j + 1) {
+            return j + 2;
+        }
+        j
+    }
+
     fn phone_like(&self, k: usize) -> bool {
         let text = self.text(k);
         (text.starts_with('0') && self.t[k].int_digits >= 3) || (k > 0 && self.is_char(k - 1, '+'))
     }
 
-    /// Percent, currency words, units and suffix bounds after the number.
+    /// Percent, currency words, units, rates and suffix bounds after the number.
     fn suffix(&self, side: &mut Side) {
         let j = side.end;
-        // Percent: "5%", "5 %", "5 per cent", "5 percent", "5pc", "5 pct", "5 percentage points".
         if side.currency.is_none() {
-            if self.is_char(j, '%') && self.t[j].gap != Gap::Newline {
-                side.kind = Some(Kind::Percent);
-                side.unit = Some("percent");
-                side.end = j + 1;
-                // "5% points"
-                if matches!(self.lw(j + 1), "point" | "points") && self.is_word(j + 1) {
-                    side.kind = Some(Kind::PercentagePoint);
-                    side.unit = Some("percentage point");
-                    side.end = j + 2;
-                }
-            } else if self.is_word(j) {
-                let w = self.lw(j);
-                let glued = self.glued(j);
-                if (w == "per" && matches!(self.lw(j + 1), "cent" | "centum"))
-                    || (w == "per" && self.is_dash(j + 1) && self.lw(j + 2) == "cent")
-                {
-                    side.kind = Some(Kind::Percent);
-                    side.unit = Some("percent");
-                    side.end = if self.is_dash(j + 1) { j + 3 } else { j + 2 };
-                } else if w == "percent" || ((w == "pc" || w == "pct") && (glued || !side.words)) {
-                    side.kind = Some(Kind::Percent);
-                    side.unit = Some("percent");
-                    side.end = j + 1;
-                } else if w == "percentage" && matches!(self.lw(j + 1), "point" | "points") {
-                    side.kind = Some(Kind::PercentagePoint);
-                    side.unit = Some("percentage point");
-                    side.end = j + 2;
-                } else if w == "basis" && matches!(self.lw(j + 1), "point" | "points") || w == "bps" {
-                    side.kind = Some(Kind::PercentagePoint);
-                    side.unit = Some("percentage point");
-                    side.value /= 100.0;
-                    side.end = if w == "bps" { j + 1 } else { j + 2 };
-                } else if w == "pp" || w == "ppts" {
-                    side.kind = Some(Kind::PercentagePoint);
-                    side.unit = Some("percentage point");
-                    side.end = j + 1;
-                }
-                if side.kind == Some(Kind::Percent) && matches!(self.lw(side.end), "point" | "points") {
-                    side.kind = Some(Kind::PercentagePoint);
-                    side.unit = Some("percentage point");
-                    side.end += 1;
-                }
+            self.percent_suffix(side);
+        }
+        if side.kind.is_none() {
+            self.currency_suffix(side);
+        } else if side.kind == Some(Kind::Money) {
+            // "$5 million dollars", "US$ 5 USD": a repeated currency word belongs to it.
+            let w = self.lw(side.end);
+            if vocab::currency_word(w).is_some_and(|(c, f)| Some(c) == side.currency && f == 1.0)
+                || (self.is_word(side.end) && vocab::iso_currency(self.text(side.end)) == side.currency)
+            {
+                side.end += 1;
             }
         }
-        // Currency after the number: "3 million pounds", "50p", "12 dlrs", "5m euros", "5bn USD".
-        if side.kind.is_none() && self.is_word(j) {
-            let w = self.lw(j);
-            let glued = self.glued(j);
-            let cw = if w == "p" && !glued { None } else { vocab::currency_word(w) };
-            if let Some((code, factor)) = cw {
-                side.kind = Some(Kind::Money);
-                side.currency = Some(code);
-                side.value *= factor;
-                side.end = j + 1;
-            } else if let Some(code) = vocab::iso_currency(self.text(j)) {
-                side.kind = Some(Kind::Money);
-                side.currency = Some(code);
-                side.end = j + 1;
-            }
-        }
-        // Units: "15-year-old", "10 years old", "40 yards", "275 mph", "3 hours", "60 kilos".
         if side.kind.is_none() {
             self.unit_suffix(side);
         }
-        side.consumed = side.end;
+        let _ = j;
+        if side.excluded.is_some() {
+            side.consumed = side.end;
+            return;
+        }
+        if let Some((per, end)) = self.rate_at(side.end) {
+            side.per = Some(per);
+            side.consumed = end;
+        } else {
+            side.consumed = side.end;
+        }
         // Suffix bounds: "40,000+", "40,000-plus", "or more", "or fewer", "or so", "-odd".
-        let k = side.end;
+        let k = side.consumed;
         if self.is_char(k, '+') && self.glued(k) {
             side.suffix_bound = Some(Bound::Lower);
             side.consumed = k + 1;
@@ -673,90 +884,253 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// "5%", "5 %", "5 per cent", "5 percent", "5pc", "5 pct", "5 percentage points", "60
+    /// basis points", "5% points".
+    fn percent_suffix(&self, side: &mut Side) {
+        let j = side.end;
+        let set = |side: &mut Side, kind: Kind, end: usize| {
+            side.kind = Some(kind);
+            side.unit = Some(if kind == Kind::Percent { "percent" } else { "percentage point" });
+            side.end = end;
+        };
+        if self.is_char(j, '%') && self.t[j].gap != Gap::Newline {
+            set(side, Kind::Percent, j + 1);
+        } else if self.is_word(j) {
+            let w = self.lw(j);
+            let glued = self.glued(j);
+            if w == "per" && matches!(self.lw(j + 1), "cent" | "centum") {
+                set(side, Kind::Percent, j + 2);
+            } else if w == "per" && self.is_dash(j + 1) && self.lw(j + 2) == "cent" {
+                set(side, Kind::Percent, j + 3);
+            } else if matches!(w, "percent" | "percents" | "pct")
+                || (w == "pc" && (glued || !side.words))
+                || (w == "percentage" && !matches!(self.lw(j + 1), "point" | "points"))
+            {
+                set(side, Kind::Percent, j + 1);
+            } else if w == "percentage" && matches!(self.lw(j + 1), "point" | "points") {
+                set(side, Kind::PercentagePoint, j + 2);
+            } else if (w == "basis" && matches!(self.lw(j + 1), "point" | "points")) || w == "bps" {
+                set(side, Kind::PercentagePoint, if w == "bps" { j + 1 } else { j + 2 });
+                side.value /= 100.0;
+            } else if matches!(w, "pp" | "ppts" | "ppt") {
+                set(side, Kind::PercentagePoint, j + 1);
+            }
+        }
+        if side.kind == Some(Kind::Percent) && matches!(self.lw(side.end), "point" | "points") {
+            side.kind = Some(Kind::PercentagePoint);
+            side.unit = Some("percentage point");
+            side.end += 1;
+        }
+    }
+
+    /// "3 million pounds", "50p", "12 dlrs", "5m euros", "5bn USD", "12-cent", "125 million
+    /// australian dollars", "3 dollars 50 cents".
+    fn currency_suffix(&self, side: &mut Side) {
+        let mut j = side.end;
+        let hyphen = self.is_dash(j) && self.glued(j) && self.glued(j + 1);
+        if hyphen {
+            j += 1;
+        }
+        if !self.is_word(j) {
+            return;
+        }
+        let w = self.lw(j);
+        let glued = self.glued(j) && !hyphen;
+        // A qualifier first: "australian dollars", "us dollar", "swiss francs", "hong kong dollars".
+        let (qual_code, word_at) = if !hyphen {
+            let skip = usize::from(w == "hong" && self.word_is(j + 1, "kong"))
+                + usize::from(w == "new" && self.word_is(j + 1, "zealand"));
+            match vocab::currency_qualifier(w, self.lw(j + 1 + skip)) {
+                Some(code) => (Some(code), j + 1 + skip),
+                None => (None, j),
+            }
+        } else {
+            (None, j)
+        };
+        let cw = self.lw(word_at);
+        let found = if cw == "p" && !glued {
+            None
+        } else {
+            vocab::currency_word(cw).map(|(code, f)| (qual_code.unwrap_or(code), f))
+        };
+        if let Some((code, factor)) = found {
+            side.kind = Some(Kind::Money);
+            side.currency = Some(code);
+            side.value *= factor;
+            side.end = word_at + 1;
+            // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+            if factor == 1.0 {
+                let k = side.end + usize::from(self.word_is(side.end, "and"));
+                if let Some(c) = self.core(k).filter(|c| c.value < 100.0)
+                    && let Some((_, f)) = vocab::currency_word(self.lw(c.end)).filter(|(_, f)| *f < 1.0)
+                {
+                    side.value += c.value * f;
+                    side.end = c.end + 1;
+                }
+            }
+            return;
+        }
+        if hyphen {
+            return;
+        }
+        let raw = self.text(j);
+        if let Some(code) = vocab::iso_currency(raw) {
+            side.kind = Some(Kind::Money);
+            side.currency = Some(code);
+            side.end = j + 1;
+        } else if let Some((sc, code)) = scaled_iso(raw) {
+            side.kind = Some(Kind::Money);
+            side.currency = Some(code);
+            side.value *= sc;
+            side.end = j + 1;
+        } else if matches!(w, "usd" | "gbp" | "eur" | "rmb") && !glued {
+            side.kind = Some(Kind::Money);
+            side.currency = vocab::iso_currency(&raw.to_ascii_uppercase());
+            side.end = j + 1;
+        }
+    }
+
+    /// Units: "15-year-old", "10 years old", "40 yards", "275 mph", "3 hours", "60 kilos",
+    /// "32m2", "5-10W", "800 miles per hour".
     fn unit_suffix(&self, side: &mut Side) {
         let j = side.end;
-        // "15-year-old", "15-year-olds"
-        if self.is_dash(j)
-            && self.glued(j)
-            && matches!(self.lw(j + 1), "year" | "years")
-            && self.is_dash(j + 2)
-            && matches!(self.lw(j + 3), "old" | "olds")
-        {
-            side.kind = Some(Kind::Quantity);
-            side.unit = Some("year of age");
-            side.end = j + 4;
-            return;
-        }
-        if !(self.is_word(j) || (self.is_dash(j) && self.glued(j) && self.is_word(j + 1))) {
-            // "40°C"
-            if self.is_char(j, '°') {
+        // Ages: "15-year-old(s)", "10 years old", "ninety five years of age".
+        if self.is_dash(j) && self.glued(j) && matches!(self.lw(j + 1), "year" | "years") {
+            if self.is_dash(j + 2) && matches!(self.lw(j + 3), "old" | "olds") {
                 side.kind = Some(Kind::Quantity);
-                side.unit = Some(match self.lw(j + 1) {
-                    "c" => "degree Celsius",
-                    "f" => "degree Fahrenheit",
-                    _ => "degree",
-                });
-                side.end = if self.is_word(j + 1) && self.glued(j + 1) { j + 2 } else { j + 1 };
+                side.unit = Some("year of age");
+                side.end = j + 4;
+                return;
+            }
+        } else if matches!(self.lw(j), "year" | "years") && !self.glued(j) {
+            if self.word_is(j + 1, "old") {
+                side.kind = Some(Kind::Quantity);
+                side.unit = Some("year of age");
+                side.end = j + 2;
+                return;
+            }
+            if self.word_is(j + 1, "of") && self.word_is(j + 2, "age") {
+                side.kind = Some(Kind::Quantity);
+                side.unit = Some("year of age");
+                side.end = j + 3;
+                return;
+            }
+        }
+        let hyphen = self.is_dash(j) && self.glued(j) && self.glued(j + 1) && self.is_word(j + 1);
+        let at = if hyphen { j + 1 } else { j };
+        let Some((end, unit)) = self.unit_at(at) else {
+            // "four-door", "three-bed": a number word in a compound adjective.
+            if hyphen && side.words && !self.is_num(j + 1) {
+                side.excluded = Some("number word in a compound");
+                side.end = j + 2;
             }
             return;
-        }
-        // "10-mile", "3-hour" (adjectival, hyphenated)
-        let (w_at, hyphen) = if self.is_dash(j) { (j + 1, true) } else { (j, false) };
-        if hyphen && !self.glued(w_at) {
+        };
+        // "twelve m", "a few g": a spaced single letter after number words is not a unit.
+        if side.words && self.text(at).len() == 1 && !hyphen {
             return;
         }
-        let w = self.lw(w_at);
-        let glued = self.glued(w_at) && !hyphen;
-        // "10 years old"
-        if matches!(w, "year" | "years") && self.word_is(w_at + 1, "old") {
-            side.kind = Some(Kind::Quantity);
-            side.unit = Some("year of age");
-            side.end = w_at + 2;
-            return;
-        }
-        // "sq m", "square miles"
-        if matches!(w, "sq" | "square") {
-            let u = vocab::unit_word(self.lw(w_at + 1)).or(match self.lw(w_at + 1) {
-                "m" => Some("metre"),
-                _ => None,
-            });
-            if let Some(u) = u {
-                side.kind = Some(Kind::Quantity);
-                side.unit = Some(match u {
-                    "metre" => "square metre",
-                    "mile" => "square mile",
-                    "foot" => "square foot",
-                    "kilometre" => "square kilometre",
-                    _ => "square unit",
-                });
-                side.end = w_at + 2;
-            }
-            return;
-        }
-        let unit = if glued { vocab::glued_unit(self.text(w_at)) } else { vocab::unit_word(w) };
-        if let Some(u) = unit {
+        if TIME_UNITS.contains(&unit) {
             // "two years ago": a time reference, not a claim.
-            if !hyphen && self.word_is(w_at + 1, "ago") {
+            if !hyphen && self.word_is(end, "ago") {
                 side.excluded = Some("time reference");
-                side.end = w_at + 2;
+                side.end = end + 1;
                 return;
             }
             // "3 mins read": page furniture.
-            if u == "minute" && self.word_is(w_at + 1, "read") {
+            if unit == "minute" && self.word_is(end, "read") {
                 side.excluded = Some("page furniture");
-                side.end = w_at + 2;
+                side.end = end + 1;
                 return;
             }
-            // "a five-year plan", "a 24-hour strike": a time span as an adjective, not a claim.
-            if hyphen && TIME_UNITS.contains(&u) && self.is_word(w_at + 1) {
+            // "a five-year plan", "a 24-hour strike": a time span as an adjective.
+            if hyphen && self.is_word(end) && !matches!(self.lw(end), "old" | "olds") {
                 side.excluded = Some("time span used as an adjective");
-                side.end = w_at + 1;
+                side.end = end;
                 return;
             }
-            side.kind = Some(Kind::Quantity);
-            side.unit = Some(u);
-            side.end = w_at + 1;
         }
+        side.kind = Some(Kind::Quantity);
+        side.unit = Some(unit);
+        side.end = end;
+        // "ages of 5 years" etc. need nothing more; "years of age" after a unit-less age was
+        // handled above.
+        if unit == "year" && self.word_is(end, "of") && self.word_is(end + 1, "age") {
+            side.unit = Some("year of age");
+            side.end = end + 2;
+        }
+    }
+
+    /// The unit phrase starting at token `j`: (end token, canonical name).
+    fn unit_at(&self, j: usize) -> Option<(usize, &'static str)> {
+        let t = self.t.get(j)?;
+        if t.kind == TokKind::Num {
+            return None;
+        }
+        let first = if t.kind == TokKind::Word { self.lw(j) } else { self.text(j) };
+        let defs = UNITS.get(first)?;
+        'defs: for d in defs {
+            for (n, pat) in d.tokens.iter().enumerate() {
+                let Some(tok) = self.t.get(j + n) else { continue 'defs };
+                if n > 0 && tok.gap == Gap::Newline {
+                    continue 'defs;
+                }
+                let ok = if d.exact_case {
+                    self.text(j + n) == *pat
+                } else {
+                    self.key(j + n) == *pat || self.text(j + n).eq_ignore_ascii_case(pat)
+                };
+                if !ok {
+                    continue 'defs;
+                }
+            }
+            let end = j + d.tokens.len();
+            // A unit is a whole word: "5 g" but not "5 gallery".
+            if self.is_word(end) && self.glued(end) {
+                continue;
+            }
+            return Some((end, d.name));
+        }
+        None
+    }
+
+    /// A rate after the number: "a year", "per month", "each week", "a share", "per
+    /// barrel", "/h". Returns the denominator and the token after it.
+    fn rate_at(&self, j: usize) -> Option<(&'static str, usize)> {
+        let w = self.lw(j);
+        let per_word = matches!(w, "per" | "a" | "an" | "each" | "every") && self.is_word(j);
+        let slash = self.is_char(j, '/') && self.glued(j);
+        if !(per_word || slash) {
+            return None;
+        }
+        let n = self.lw(j + 1);
+        if !self.is_word(j + 1) {
+            return None;
+        }
+        if w == "per" && matches!(n, "annum" | "year") {
+            return Some(("year", j + 2));
+        }
+        if w == "per" && matches!(n, "capita" | "head" | "person") {
+            return Some(("person", j + 2));
+        }
+        let time = match n {
+            "year" | "yr" => Some("year"),
+            "month" | "mo" => Some("month"),
+            "week" | "wk" => Some("week"),
+            "day" | "d" if w != "a" || n == "day" => Some("day"),
+            "hour" | "hr" | "h" => Some("hour"),
+            "minute" | "min" => Some("minute"),
+            "second" | "sec" | "s" if w != "a" && w != "an" => Some("second"),
+            "quarter" => Some("quarter"),
+            _ => None,
+        };
+        if let Some(t) = time {
+            return Some((t, j + 2));
+        }
+        if vocab::is_rate_noun(n) && !(w == "a" && matches!(n, "sq" | "square")) {
+            return Some((rate_noun(n), j + 2));
+        }
+        None
     }
 
     /// Exclusions that need the words around the side.
@@ -764,6 +1138,7 @@ impl<'a> Parser<'a> {
         let k = s.core_start;
         let start = s.start;
         if s.words {
+            // "second half", "first quarter": an ordinal before a fraction word is not one.
             return None;
         }
         // Hashtags and number signs: "#Respect4SocialWork" (glued word), "#4".
@@ -776,7 +1151,12 @@ impl<'a> Parser<'a> {
             if self.is_word(p) && s.currency.is_none() {
                 return Some("name or code with digits");
             }
-            if self.is_dash(p) && p > 0 && self.glued(p) && self.is_word(p - 1) {
+            if self.is_dash(p)
+                && p > 0
+                && self.glued(p)
+                && self.is_word(p - 1)
+                && !matches!(self.lw(p - 1), "sub" | "over" | "under")
+            {
                 return Some("name or code with digits");
             }
             if (self.is_char(p, '.') || self.is_char(p, '/')) && p > 0 && self.is_num(p - 1) && self.glued(p) {
@@ -798,14 +1178,18 @@ impl<'a> Parser<'a> {
         if s.plain && self.t[k].int_digits <= 2 && self.list_marker(k) {
             return Some("list marker");
         }
-        // Identifiers: "Section 427", "No. 10", "Year 7", "Article 12".
+        // Identifiers: "Section 427", "No. 10", "Year 7", "Article 12", "category 4".
         if let Some(p) = self.word_before_skipping_dot(start) {
             let w = self.lw(p);
             if vocab::is_identifier_word(w) && (!vocab::identifier_needs_capital(w) || self.capitalised(p)) {
                 return Some("identifier");
             }
         }
-        // Dates: "14 May", "May 14", "14th February" (day numbers beside a month name).
+        // Addresses: "9 E 71st St", "49 Zorro Ranch Road".
+        if s.plain && self.address_follows(s.end) {
+            return Some("street address");
+        }
+        // Dates: "14 May", "May 14", "14th February", "Sept. 20".
         if s.plain && self.t[k].int_digits <= 2 {
             let month_after = self.is_word(s.end) && self.capitalised(s.end) && vocab::is_month(self.lw(s.end));
             let month_before = start > 0
@@ -816,29 +1200,106 @@ impl<'a> Parser<'a> {
                 return Some("date");
             }
         }
-        // Years: a plain four-digit number from 1800 to 2100.
-        if s.plain && self.t[k].int_digits == 4 && (1800.0..=2100.0).contains(&s.raw) && self.year_here(s) {
+        // Years: a plain four-digit number from 1800 to 2100 (from 1000 after "in",
+        // "since", "between"… or before "AD"/"BC").
+        if s.plain && self.t[k].int_digits == 4 && self.year_here(s) {
             return Some("year");
         }
-        // Names with digits: "Windows 11", "Apollo 11", "FTSE 100" — a capitalised word
-        // that is not a function word, then a small number not followed by a noun.
-        if (s.plain || self.t[k].decimal)
-            && self.t[k].int_digits <= 4
-            && let Some(p) = self.prev_word(start)
-        {
-            let w = self.lw(p);
-            // Capitalised only because it opens the sentence, or a word that commonly
-            // precedes a quantity: not a name.
-            let ordinary = vocab::is_stopword(w)
-                || vocab::is_month(w)
-                || is_bound_word(w)
-                || vocab::change_verb(w).is_some()
-                || (p == 0 && w.len() <= 3);
-            if self.capitalised(p) && !ordinary && !self.followed_by_content_word(s.end) {
-                return Some("name with digits");
-            }
+        // Names with digits: "Windows 11", "FTSE 100", "S&P 500", "iPhone 11".
+        if (s.plain || self.t[k].decimal) && self.t[k].int_digits <= 4 && self.name_before(start, s.end) {
+            return Some("name with digits");
         }
         None
+    }
+
+    /// A capitalised name right before the number makes it part of the name.
+    fn name_before(&self, start: usize, end: usize) -> bool {
+        let Some(p) = self.prev_word(start) else {
+            return false;
+        };
+        if self.shouting() {
+            return false;
+        }
+        let raw = self.text(p);
+        let w = self.lw(p);
+        let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+        let uppers = raw.chars().filter(|c| c.is_uppercase()).count();
+        // Acronyms and brands: "FTSE", "ASX", "HIV", "iPhone", "S&P" ("P" after "&").
+        let acronym = (letters >= 2
+            && uppers == letters
+            && vocab::iso_currency(raw).is_none()
+            && !matches!(raw, "UK" | "US" | "EU" | "UN" | "NHS" | "GP" | "GPs" | "MP" | "MPs"))
+            || (uppers >= 1 && raw.chars().next().is_some_and(char::is_lowercase))
+            || (letters == 1
+                && uppers == 1
+                && p > 0
+                && (self.is_char(p - 1, '&') || (self.is_word(p - 1) && self.text(p - 1).len() == 1)));
+        if acronym {
+            let plural_next = self.is_word(end) && !self.capitalised(end) && is_plural(self.lw(end));
+            return !plural_next && self.unit_at(end).is_none();
+        }
+        // "Windows 11", "Stoxx 600 index": a capitalised word that is not a function word,
+        // then a number not followed by a noun (or followed by "index").
+        let ordinary = vocab::is_stopword(w)
+            || vocab::is_month(w)
+            || is_bound_word(w)
+            || vocab::change_verb(w).is_some()
+            || (p == 0 && w.len() <= 3);
+        self.capitalised(p)
+            && !ordinary
+            && (!self.followed_by_content_word(end) || matches!(self.lw(end), "index" | "series"))
+    }
+
+    /// An all-capitals sentence (a wire headline): capitals say nothing about names.
+    fn shouting(&self) -> bool {
+        let (mut upper, mut lower) = (0, 0);
+        for i in 0..self.t.len() {
+            if self.is_word(i) && self.text(i).len() >= 2 {
+                if self.text(i).chars().any(char::is_lowercase) {
+                    lower += 1;
+                } else {
+                    upper += 1;
+                }
+            }
+        }
+        upper >= 3 && upper > lower
+    }
+
+    fn address_follows(&self, j: usize) -> bool {
+        let street = |w: &str| {
+            matches!(
+                w,
+                "street"
+                    | "st"
+                    | "road"
+                    | "rd"
+                    | "avenue"
+                    | "ave"
+                    | "lane"
+                    | "drive"
+                    | "way"
+                    | "place"
+                    | "square"
+                    | "terrace"
+                    | "boulevard"
+                    | "blvd"
+            )
+        };
+        // "9 E 71st St": a compass letter, an ordinal street, "St".
+        if self.is_word(j) && matches!(self.text(j), "E" | "W" | "N" | "S") && self.is_num(j + 1) {
+            return true;
+        }
+        // "49 Zorro Ranch Road", "10 Downing Street": capitalised words then a street word.
+        let mut k = j;
+        let mut caps = 0;
+        while caps < 3 && self.capitalised(k) {
+            if caps > 0 && street(self.lw(k)) {
+                return true;
+            }
+            caps += 1;
+            k += 1;
+        }
+        caps > 0 && self.capitalised(k) && street(self.lw(k))
     }
 
     fn word_before_skipping_dot(&self, start: usize) -> Option<usize> {
@@ -863,20 +1324,15 @@ impl<'a> Parser<'a> {
 
     /// Is a plain four-digit number at this place a year?
     fn year_here(&self, s: &Side) -> bool {
+        let v = s.raw;
         let (bound, _) = self.bound_before(s.start);
         if bound.is_some() {
             return false;
         }
-        // "employs 2000 people": a count when a lower-case content word follows and the
-        // word before is neither temporal ("in 2019 people…") nor a determiner ("the 2019
-        // figures").
-        let next = s.end;
-        if self.followed_by_content_word(next)
-            && let Some(p) = self.prev_word(s.start)
-        {
-            let pw = self.lw(p);
-            let temporal = matches!(
-                pw,
+        let prev = self.prev_word(s.start).map(|p| self.lw(p)).unwrap_or("");
+        let temporal = |w: &str| {
+            matches!(
+                w,
                 "in" | "since"
                     | "by"
                     | "from"
@@ -909,10 +1365,25 @@ impl<'a> Parser<'a> {
                     | "between"
                     | "through"
                     | "that"
-            ) || vocab::is_month(pw);
-            if !temporal && !self.capitalised(p) {
-                return false;
-            }
+                    | "circa"
+            ) || vocab::is_month(w)
+        };
+        let era_after = matches!(self.lw(s.end), "ad" | "bc" | "bce" | "ce")
+            || (self.word_is(s.end, "a") && self.is_char(s.end + 1, '.'));
+        if !(1800.0..=2100.0).contains(&v) {
+            return (1000.0..1800.0).contains(&v)
+                && (era_after
+                    || matches!(prev, "in" | "since" | "between" | "from" | "until" | "circa" | "and" | "of"));
+        }
+        // "employs 2000 people": a count when a lower-case content word follows and the
+        // word before is neither temporal ("in 2019 people…") nor a determiner ("the 2019
+        // figures").
+        if self.followed_by_content_word(s.end)
+            && let Some(p) = self.prev_word(s.start)
+            && !temporal(self.lw(p))
+            && !self.capitalised(p)
+        {
+            return false;
         }
         true
     }
@@ -946,6 +1417,25 @@ impl<'a> Parser<'a> {
         chunk.contains("://") || chunk.contains("www.") || chunk.contains('@') || chunk.starts_with('/')
     }
 
+    /// Does a lone "one" count? "one man", "one of the", "at one point" do; "at any one
+    /// time", "which one do you", "one another", "the one that" do not.
+    fn one_counts(&self, s: &Side) -> bool {
+        let prev = if s.start > 0 && self.is_word(s.start - 1) { self.lw(s.start - 1) } else { "" };
+        if matches!(prev, "any" | "no" | "each" | "every" | "which" | "this" | "that" | "the" | "someone" | "anyone") {
+            return false;
+        }
+        let next = s.consumed;
+        if !self.is_word(next) {
+            return false;
+        }
+        let w = self.lw(next);
+        if w == "of" {
+            return true;
+        }
+        !(vocab::is_stopword(w) || matches!(w, "another" | "anothers" | "day" | "way" | "thing" | "hand" | "off"))
+            || matches!(w, "more" | "less" | "other")
+    }
+
     // ---- left and right context ------------------------------------------------------
 
     /// The bound stated by the words just before token `start`, and the first token of
@@ -955,6 +1445,18 @@ impl<'a> Parser<'a> {
             if start >= back && self.is_word(start - back) { self.lw(start - back) } else { "" }
         };
         let (w1, w2, w3) = (w(1), w(2), w(3));
+        if start >= 1 && self.t[start - 1].kind == TokKind::Char {
+            // "~1.2mm", "<5%", "≥ 10"
+            let b = match self.t[start - 1].ch {
+                '~' | '≈' => Some(Bound::Approx),
+                '<' | '≤' => Some(Bound::Upper),
+                '>' | '≥' => Some(Bound::Lower),
+                _ => None,
+            };
+            if b.is_some() {
+                return (b, start - 1);
+            }
+        }
         // "c. 500", "approx. 500"
         if start >= 2
             && self.is_char(start - 1, '.')
@@ -963,6 +1465,14 @@ impl<'a> Parser<'a> {
         {
             return (Some(Bound::Approx), start - 2);
         }
+        // "sub-500", "under-18": a bound glued by a hyphen.
+        if start >= 2 && self.is_dash(start - 1) && self.glued(start) && self.glued(start - 1) {
+            match self.lw(start - 2) {
+                "sub" | "under" => return (Some(Bound::Upper), start - 2),
+                "over" => return (Some(Bound::Lower), start - 2),
+                _ => {}
+            }
+        }
         let three = match (w3, w2, w1) {
             ("no", "more", "than") | ("not", "more", "than") | ("no", "greater", "than") => Some(Bound::Upper),
             ("as", "many", "as") | ("as", "much", "as") | ("as", "high", "as") => Some(Bound::Upper),
@@ -970,7 +1480,7 @@ impl<'a> Parser<'a> {
             ("no", "less", "than") | ("no", "fewer", "than") | ("not", "less", "than") => Some(Bound::Lower),
             ("a", "minimum", "of") | ("slightly", "more", "than") | ("just", "more", "than") => Some(Bound::Lower),
             ("in", "excess", "of") | ("well", "in", "excess") => Some(Bound::Lower),
-            ("in", "the", "region") | ("more", "or", "less") | ("the", "equivalent", "of") => Some(Bound::Approx),
+            ("in", "the", "region") | ("more", "or", "less") => Some(Bound::Approx),
             _ => None,
         };
         if let Some(b) = three {
@@ -987,6 +1497,7 @@ impl<'a> Parser<'a> {
             | ("shy", "of")
             | ("almost", "exactly") => Some(Bound::Upper),
             ("more", "than")
+            | ("over", "than")
             | ("greater", "than")
             | ("higher", "than")
             | ("at", "least")
@@ -1031,7 +1542,12 @@ impl<'a> Parser<'a> {
         if !self.is_word(p) {
             return None;
         }
-        vocab::change_verb(self.lw(p))
+        let w = self.lw(p);
+        // "gave up 517 yards", "set up 40 centres": phrasal verbs, not changes.
+        if w == "up" && p > 0 && is_phrasal_up(self.lw(p - 1)) {
+            return None;
+        }
+        vocab::change_verb(w)
     }
 
     /// A change noun after the number: "a 5% increase", "a £50m annual cut".
@@ -1064,12 +1580,13 @@ impl<'a> Parser<'a> {
 
     // ---- ranges, ratios, fractions ------------------------------------------------
 
-    /// "5-10", "5–10%", "£5m-£10m", "5 to 10 per cent", "5bn to 6bn".
-    fn simple_range(&self, s1: &Side) -> Option<(Side, Side, &'static str)> {
+    /// "5-10", "5–10%", "£5m-£10m", "5 to 10 per cent", "5bn to 6bn", "three or four".
+    fn simple_range(&self, s1: &Side, before: usize) -> Option<(Side, Side, &'static str)> {
         let c = s1.consumed;
         let dash = self.is_dash(c);
         let to = self.word_is(c, "to");
-        if !dash && !to {
+        let or = self.word_is(c, "or") && s1.kind.is_none();
+        if !dash && !to && !or {
             return None;
         }
         // A hyphen glued on one side only is a compound ("5-strong"), not a range.
@@ -1080,24 +1597,41 @@ impl<'a> Parser<'a> {
         if s2.excluded.is_some() {
             return None;
         }
+        if or {
+            // "three or four years", "one or two": neighbouring small numbers only.
+            let close = s2.raw - s1.raw == 1.0 && s1.raw < 20.0;
+            if !close || s1.words != s2.words {
+                return None;
+            }
+        }
         // "rose 5% to £10m": a change and a level, not a range.
-        if to && (s1.kind != s2.kind && !(s1.kind.is_none() || s2.kind.is_none())) {
+        if to && s1.kind.is_some() && s2.kind.is_some() && s1.kind != s2.kind {
             return None;
         }
-        if to && self.change_before(self.bound_before(s1.start).1).is_some() {
+        if to
+            && s1.kind.is_some()
+            && self.change_before(before).is_some()
+            && !self.word_is(before.wrapping_sub(1), "by")
+        {
             return None;
         }
         let (a, b) = self.join_range(s1, &s2)?;
-        Some((a, b, if dash { "range-dash" } else { "range-to" }))
+        Some((
+            a,
+            b,
+            if dash {
+                "range-dash"
+            } else if or {
+                "range-or"
+            } else {
+                "range-to"
+            },
+        ))
     }
 
-    /// Shares kind, currency, unit and scale between the two ends of a range. `None` if
-    /// they cannot be one range (different kinds, or the second end below the first).
-    fn join_range(&self, s1: &Side, s2: &Side) -> Option<(Side, Side)> {
+    /// Shares kind, currency, unit and scale between the two ends of a pair.
+    fn share(&self, s1: &Side, s2: &Side) -> Option<(Side, Side)> {
         let (mut a, mut b) = (*s1, *s2);
-        if a.lone_one && !b.words {
-            a.lone_one = false;
-        }
         match (a.kind, b.kind) {
             (Some(x), Some(y)) if x != y => return None,
             (None, Some(y)) => {
@@ -1105,6 +1639,10 @@ impl<'a> Parser<'a> {
                 a.unit = a.unit.or(b.unit);
                 if a.currency.is_none() {
                     a.currency = b.currency;
+                    // "50-70p": the minor unit of the second end applies to the first.
+                    if y == Kind::Money && b.raw * b.scale != 0.0 {
+                        a.value *= b.value / (b.raw * b.scale);
+                    }
                 }
             }
             (Some(x), None) => {
@@ -1122,23 +1660,27 @@ impl<'a> Parser<'a> {
         if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit {
             return None;
         }
+        a.per = a.per.or(b.per);
+        b.per = b.per.or(a.per);
         // "£5-10m", "between 5 and 10 million": the scale of the second end applies to both.
-        if a.scale == 1.0 && b.scale != 1.0 && a.raw <= b.raw {
+        if a.scale == 1.0 && b.scale != 1.0 && a.raw <= b.raw && !a.words {
             a.value *= b.scale;
             a.scale = b.scale;
         }
-        // Pence written on the second end: "50-70p".
-        if a.kind == Some(Kind::Money)
-            && a.currency == b.currency
-            && b.value < b.raw * b.scale
-            && a.value == a.raw * a.scale
-        {
-            a.value *= b.value / (b.raw * b.scale);
-        }
-        if b.value <= a.value {
-            return None;
-        }
         Some((a, b))
+    }
+
+    /// The two ends of a range: `None` if they cannot be one (different kinds, or the
+    /// second end not above the first).
+    fn join_range(&self, s1: &Side, s2: &Side) -> Option<(Side, Side)> {
+        let (a, b) = self.share(s1, s2)?;
+        (b.value > a.value).then_some((a, b))
+    }
+
+    /// The two values of a from/to change, which may go down.
+    fn join_pair(&self, s1: &Side, s2: &Side) -> Option<(Side, Side)> {
+        let (a, b) = self.share(s1, s2)?;
+        (b.value != a.value).then_some((a, b))
     }
 
     /// Sports scores "2-1", "3–0": two small plain numbers joined by a dash, the first not
@@ -1157,7 +1699,7 @@ impl<'a> Parser<'a> {
         (b.raw <= a.raw || sports).then_some(b.consumed)
     }
 
-    /// "1 in 50", "one in five", "one child in every 140", "9 out of 10".
+    /// "1 in 50", "one in five", "one child in every 140", "9 out of 10", "1 over 3".
     fn ratio(&mut self, s1: &Side, before: usize) -> Option<usize> {
         if s1.kind.is_some() || s1.scale != 1.0 || s1.raw <= 0.0 {
             return None;
@@ -1165,7 +1707,7 @@ impl<'a> Parser<'a> {
         let mut j = s1.consumed;
         let mut every_needed = false;
         // "one child in every 140": up to two lower-case words before "in".
-        if !self.word_is(j, "in") && !self.word_is(j, "out") {
+        if !matches!(self.lw(j), "in" | "out" | "over") {
             let mut n = 0;
             while n < 2 && self.is_word(j) && !self.capitalised(j) && !matches!(self.lw(j), "in" | "out") {
                 j += 1;
@@ -1174,7 +1716,8 @@ impl<'a> Parser<'a> {
             every_needed = true;
         }
         let out_of = self.word_is(j, "out") && self.word_is(j + 1, "of");
-        if !(self.word_is(j, "in") || out_of) {
+        let over = self.word_is(j, "over") && !every_needed;
+        if !(self.word_is(j, "in") || out_of || over) {
             return None;
         }
         j += if out_of { 2 } else { 1 };
@@ -1185,28 +1728,39 @@ impl<'a> Parser<'a> {
             return None;
         }
         let s2 = self.side(j)?;
-        if s2.excluded.is_some() || s2.kind.is_some() || s2.value <= s1.raw {
+        if s2.excluded.is_some() || s2.kind.is_some() || s2.value <= 0.0 {
+            return None;
+        }
+        // "over 3" is a bound unless the sentence ends there: "2000 over 3 years" is two claims.
+        if over && (self.is_word(s2.consumed) || s2.value <= s1.raw && s1.words) {
+            return None;
+        }
+        if !over && s2.value <= s1.raw {
             return None;
         }
         // "1 in 2019" is not a ratio.
-        if s2.plain && self.t[s2.core_start].int_digits == 4 && (1800.0..=2100.0).contains(&s2.raw) && !every {
+        if s2.plain && self.t[s2.core_start].int_digits == 4 && (1000.0..=2100.0).contains(&s2.raw) && !every {
             return None;
         }
         let (bound, _) = self.bound_before(s1.start);
         let span = Span::new(self.t[s1.start].start, self.t[s2.end - 1].end);
-        let m = plain_mention(span, Kind::Ratio, s1.raw / s2.value, bound, "ratio");
+        let m = plain_mention(span, Kind::Ratio, s1.raw / s2.value, bound, if over { "ratio-over" } else { "ratio" });
         self.push(m, before, s2.consumed);
         Some(s2.consumed)
     }
 
-    /// "a third of", "half of", "two-thirds", "three-quarters", "a quarter of".
+    /// "a third of", "half of", "two-thirds", "three quarters", "a fifth", "one over three"
+    /// is in `ratio`; "second half" and "a third party" are not fractions.
     fn fraction(&mut self, i: usize) -> Option<usize> {
         if !self.is_word(i) {
             return None;
         }
         let w = self.lw(i);
-        // "half of", "half the"
+        // "half of", "half the"; not "the second half of".
         if w == "half" && matches!(self.lw(i + 1), "of" | "the" | "their" | "its" | "all") && self.is_word(i + 1) {
+            if i > 0 && matches!(self.lw(i - 1), "first" | "second" | "last" | "latter" | "other") {
+                return Some(self.skip(i, i + 1, "ordinal half"));
+            }
             let (bound, b) = self.bound_before(i);
             self.push_fraction(i, i, 0.5, bound, b, "fraction-half");
             return Some(i + 1);
@@ -1214,42 +1768,115 @@ impl<'a> Parser<'a> {
         let num = match w {
             "a" | "an" | "one" => 1.0,
             _ => match vocab::small_number(w) {
-                Some((v, false)) if (2.0..=10.0).contains(&v) => v,
+                Some((v, _)) if (2.0..=99.0).contains(&v) => v,
                 _ => return None,
             },
         };
-        let (den_tok, hyphen) =
-            if self.is_dash(i + 1) && self.glued(i + 1) && self.glued(i + 2) { (i + 2, true) } else { (i + 1, false) };
+        let (den_tok, hyphen) = if self.is_dash(i + 1) && self.is_word(i + 2) { (i + 2, true) } else { (i + 1, false) };
         let dw = self.lw(den_tok);
-        let den = vocab::fraction_word(dw)?;
-        if !self.is_word(den_tok) || den == 2.0 && num > 1.0 {
+        // Compound denominators: "twenty-fifth", "twenty first".
+        let (den, den_end) = if let Some((tens, false)) =
+            vocab::small_number(dw).filter(|(v, t)| *t && *v >= 20.0).map(|(v, t)| (v, !t))
+        {
+            let next = if self.is_dash(den_tok + 1) { den_tok + 2 } else { den_tok + 1 };
+            let unit = vocab::ordinal_unit(self.lw(next))?;
+            (tens + unit, next)
+        } else {
+            (vocab::fraction_word(dw)?, den_tok)
+        };
+        if !self.is_word(den_end) || (den == 2.0 && num > 1.0) {
             return None;
         }
+        let dw = self.lw(den_end);
         // Plural denominators go with numerators above one, and the other way round.
-        let plural = dw.ends_with('s');
+        let plural = dw.ends_with('s') && !dw.ends_with("ss");
         if (num > 1.0) != plural {
             return None;
         }
-        // "a third of", "one-third", "two-thirds", "three-quarters"; but "a quarter" alone
-        // is often a time ("a quarter of an hour" is still read: rare in news figures).
-        let of_follows = self.word_is(den_tok + 1, "of");
-        if num == 1.0 && !hyphen && !of_follows {
+        // "three quarters billion": number words with a scale.
+        if vocab::spaced_scale_word(self.lw(den_end + 1)).is_some() {
             return None;
         }
+        let of_follows = self.word_is(den_end + 1, "of");
         // "a quarter of a million" is a count.
         if of_follows
-            && self.word_is(den_tok + 2, "a")
-            && let Some(sc) = vocab::spaced_scale_word(self.lw(den_tok + 3))
+            && self.word_is(den_end + 2, "a")
+            && let Some(sc) = vocab::spaced_scale_word(self.lw(den_end + 3))
         {
             let (bound, b) = self.bound_before(i);
-            let span = Span::new(self.t[i].start, self.t[den_tok + 3].end);
+            let span = Span::new(self.t[i].start, self.t[den_end + 3].end);
             let m = plain_mention(span, Kind::Count, num / den * sc, bound, "fraction-of-scale");
-            self.push(m, b, den_tok + 4);
-            return Some(den_tok + 4);
+            self.push(m, b, den_end + 4);
+            return Some(den_end + 4);
+        }
+        // A singular denominator followed by a noun is an ordinal: "a third party", "a
+        // fifth year", "one second later"; "a quarter" alone is often a time.
+        if num == 1.0 && !hyphen && !of_follows {
+            let next = den_end + 1;
+            let noun_follows =
+                self.is_word(next) && !matches!(self.lw(next), "and" | "or" | "to" | "in" | "is" | "was");
+            if noun_follows || matches!(dw, "quarter") || (w != "a" && w != "one") {
+                return None;
+            }
         }
         let (bound, b) = self.bound_before(i);
-        self.push_fraction(i, den_tok, num / den, bound, b, "fraction");
-        Some(den_tok + 1)
+        self.push_fraction(i, den_end, num / den, bound, b, "fraction");
+        Some(den_end + 1)
+    }
+
+    /// "tens of thousands of dollars", "hundreds of miles", "millions of Americans".
+    fn vague(&mut self, i: usize) -> Option<usize> {
+        let base = match self.lw(i) {
+            "tens" => 10.0,
+            "hundreds" => 100.0,
+            "thousands" => 1e3,
+            "millions" => 1e6,
+            "billions" => 1e9,
+            _ => return None,
+        };
+        if !self.word_is(i + 1, "of") {
+            return None;
+        }
+        let mut low = base;
+        let mut j = i + 2;
+        if base == 10.0 || base == 100.0 {
+            let mult = match self.lw(j) {
+                "thousands" => 1e3,
+                "millions" => 1e6,
+                "billions" => 1e9,
+                _ => 1.0,
+            };
+            if mult > 1.0 && self.word_is(j + 1, "of") {
+                low *= mult;
+                j += 2;
+            }
+        }
+        // What follows: a currency word ("of dollars"), a unit ("of miles"), or a noun.
+        let mut kind = Kind::Count;
+        let mut currency = None;
+        let mut unit = None;
+        let mut end = j - 2;
+        if let Some((c, _)) = vocab::currency_word(self.lw(j)).filter(|(_, f)| *f == 1.0) {
+            kind = Kind::Money;
+            currency = Some(c);
+            end = j;
+        } else if let Some((e, u)) = self.unit_at(j) {
+            kind = Kind::Quantity;
+            unit = Some(u);
+            end = e - 1;
+        } else if !self.is_word(j) {
+            return None;
+        }
+        let (bound, b) = self.bound_before(i);
+        let _ = bound;
+        let span = Span::new(self.t[i].start, self.t[end].end);
+        let mut m = plain_mention(span, kind, low * 5.5, Some(Bound::Range), "vague-range");
+        m.low = Some(low);
+        m.high = Some(low * 10.0);
+        m.currency = currency;
+        m.unit = unit;
+        self.push(m, b, end + 1);
+        Some(end + 1)
     }
 
     fn push_fraction(
@@ -1303,6 +1930,7 @@ impl<'a> Parser<'a> {
             currency: s.currency,
             change,
             from: None,
+            per: s.per,
             rule,
         };
         self.push(m, first_tok, s.consumed)
@@ -1321,41 +1949,83 @@ impl<'a> Parser<'a> {
             currency: a.currency.or(b.currency),
             change: None,
             from: None,
+            per: a.per.or(b.per),
             rule,
         };
         self.push(m, first_tok, b.consumed);
     }
 
-    /// "83,000, up from 78,000": links the earlier mention to the later old value.
-    fn link_up_from(&mut self) {
+    /// Links the old value of a change stated after the new one: "83,000, up from
+    /// 78,000", "narrowed to 138,285 lots from 212,577 lots".
+    fn link_from_pairs(&mut self) {
         for i in 1..self.out.len() {
             let (first, _) = self.toks_of[i];
-            if first < 2 || !self.word_is(first - 1, "from") {
+            if first < 1 || !self.word_is(first - 1, "from") {
                 continue;
             }
-            let dir = match self.lw(first - 2) {
-                "up" => Change::Increase,
-                "down" => Change::Decrease,
-                _ => continue,
-            };
             let prev = i - 1;
             if self.out[prev].from.is_some() || self.out[i].from.is_some() || self.out[prev].kind != self.out[i].kind {
                 continue;
             }
-            // The two must be close: "83,000, up from 78,000", "to 83,000 – up from 78,000".
-            let (_, prev_end) = self.toks_of[prev];
-            if first - 2 > prev_end + 2 {
+            let (prev_first, prev_end) = self.toks_of[prev];
+            let updown = match self.lw(first.wrapping_sub(2)) {
+                "up" if first >= 2 => Some(Change::Increase),
+                "down" if first >= 2 => Some(Change::Decrease),
+                _ => None,
+            };
+            let dir = match updown {
+                Some(d) => d,
+                None => {
+                    // "to 138,285 lots from 212,577": the new value after "to" or a change verb.
+                    let to_before = prev_first > 0 && self.word_is(prev_first - 1, "to");
+                    if !(to_before || self.out[prev].change.is_some()) {
+                        continue;
+                    }
+                    match direction(self.out[i].value, self.out[prev].value) {
+                        Some(d) => d,
+                        None => continue,
+                    }
+                }
+            };
+            // The two must be close: "83,000, up from 78,000"; "138,285 lots from 212,577".
+            let gap_start = if updown.is_some() { first - 2 } else { first - 1 };
+            if gap_start > prev_end + 2 {
                 continue;
             }
             self.out[prev].from = Some(i);
-            self.out[prev].change = Some(dir);
+            self.out[prev].change = self.out[prev].change.or(Some(dir));
+        }
+    }
+
+    /// Two neighbouring mentions share what one of them says: "plunged 4.28 percent to
+    /// 28,030" (the level after "to" moved the same way); "more than 100 km (60 miles)"
+    /// (a conversion in brackets has the bound of what it converts).
+    fn inherit_from_neighbours(&mut self) {
+        for i in 1..self.out.len() {
+            let (_, prev_end) = self.toks_of[i - 1];
+            let (first, end) = self.toks_of[i];
+            let between: Vec<&str> = (prev_end..first).map(|k| self.key(k)).collect();
+            let closed = self.is_char(end, ')');
+            let (a, b) = (self.out[i - 1].clone(), &mut self.out[i]);
+            if matches!(between.first(), Some(&"to"))
+                && between.len() <= 3
+                && a.change.is_some()
+                && b.change.is_none()
+                && a.kind != b.kind
+            {
+                b.change = a.change;
+            }
+            if between == ["("] && closed && b.bound == Bound::Exact && a.bound != Bound::Range {
+                b.bound = a.bound;
+                b.change = b.change.or(a.change);
+                let fixed = set_bound_ends(b.clone());
+                *b = fixed;
+            }
         }
     }
 }
 
-const TIME_UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade"];
-
-/// A mention with no unit, currency or change.
+/// A mention with no unit, currency, change or rate.
 fn plain_mention(span: Span, kind: Kind, value: f64, bound: Option<Bound>, rule: &'static str) -> Mention {
     Mention {
         span,
@@ -1368,6 +2038,7 @@ fn plain_mention(span: Span, kind: Kind, value: f64, bound: Option<Bound>, rule:
         currency: None,
         change: None,
         from: None,
+        per: None,
         rule,
     }
 }
@@ -1380,6 +2051,144 @@ fn set_bound_ends(mut m: Mention) -> Mention {
         _ => {}
     }
     m
+}
+
+fn direction(old: f64, new: f64) -> Option<Change> {
+    if new > old {
+        Some(Change::Increase)
+    } else if new < old {
+        Some(Change::Decrease)
+    } else {
+        None
+    }
+}
+
+/// Unicode vulgar fractions.
+fn vulgar(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
+}
+
+/// "MUSD", "KSEK", "BEUR": a scale letter glued to an ISO code.
+fn scaled_iso(w: &str) -> Option<(f64, &'static str)> {
+    if w.len() != 4 || !w.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let scale = match &w[..1] {
+        "K" | "T" => 1e3,
+        "M" => 1e6,
+        "B" => 1e9,
+        _ => return None,
+    };
+    Some((scale, vocab::iso_currency(&w[1..])?))
+}
+
+fn rate_noun(n: &str) -> &'static str {
+    match n {
+        "share" => "share",
+        "barrel" => "barrel",
+        "tonne" | "ton" => "tonne",
+        "kilo" | "kilogram" => "kilogram",
+        "litre" | "liter" => "litre",
+        "gallon" => "gallon",
+        "head" | "person" => "person",
+        "household" => "household",
+        "pupil" => "pupil",
+        "child" => "child",
+        "patient" => "patient",
+        "night" => "night",
+        "game" => "game",
+        "match" => "match",
+        "mile" => "mile",
+        "unit" => "unit",
+        "item" => "item",
+        "piece" => "piece",
+        "copy" => "copy",
+        "ticket" => "ticket",
+        "visit" => "visit",
+        "dozen" => "dozen",
+        "bag" => "bag",
+        "pint" => "pint",
+        "gram" => "gram",
+        "ounce" => "ounce",
+        _ => "unit",
+    }
+}
+
+fn is_plural(w: &str) -> bool {
+    matches!(w, "children" | "people" | "men" | "women")
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+}
+
+fn is_phrasal_up(w: &str) -> bool {
+    matches!(
+        w,
+        "gave"
+            | "give"
+            | "gives"
+            | "giving"
+            | "given"
+            | "set"
+            | "sets"
+            | "setting"
+            | "made"
+            | "make"
+            | "makes"
+            | "making"
+            | "picked"
+            | "pick"
+            | "took"
+            | "take"
+            | "takes"
+            | "taking"
+            | "taken"
+            | "sum"
+            | "summed"
+            | "shore"
+            | "shored"
+            | "use"
+            | "used"
+            | "fill"
+            | "filled"
+            | "open"
+            | "opened"
+            | "sign"
+            | "signed"
+            | "turn"
+            | "turned"
+            | "show"
+            | "showed"
+            | "put"
+            | "puts"
+            | "end"
+            | "ended"
+            | "ramp"
+            | "ramped"
+            | "step"
+            | "stepped"
+            | "rack"
+            | "racked"
+            | "snap"
+            | "snapped"
+            | "scoop"
+            | "scooped"
+    )
 }
 
 fn is_bound_word(w: &str) -> bool {

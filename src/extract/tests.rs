@@ -62,9 +62,16 @@ fn number_words() {
 }
 
 #[test]
-fn lone_one_is_not_a_claim() {
+fn one_as_a_pronoun_or_in_an_idiom_is_not_a_claim() {
     assert_none("At any one time the ward is full.");
-    assert_none("One of the managers resigned.");
+    assert_none("Which one do you prefer?");
+    assert_none("They help one another.");
+}
+
+#[test]
+fn one_before_a_noun_is_a_count() {
+    check("Only one inspector visited.", "one", "count", 1.0, "exact");
+    check("One of the managers resigned.", "One", "count", 1.0, "exact");
 }
 
 // ---- percentages -------------------------------------------------------------------

@@ -5,7 +5,7 @@ use crate::model::Change;
 /// "one".."nineteen", "twenty".."ninety": (value, is_tens).
 pub fn small_number(w: &str) -> Option<(f64, bool)> {
     let v = match w {
-        "zero" => 0.0,
+        "zero" | "nought" | "naught" | "nil" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,
@@ -43,13 +43,15 @@ pub fn small_number(w: &str) -> Option<(f64, bool)> {
     Some((v, false))
 }
 
-/// Scale words and suffixes: "million", "bn", "k"…
+/// Scale words and suffixes: "million", "bn", "k", "lakh"…
 pub fn scale_word(w: &str) -> Option<f64> {
     Some(match w {
         "thousand" | "k" => 1e3,
-        "million" | "millions" | "m" | "mn" | "mln" | "mio" => 1e6,
-        "billion" | "billions" | "bn" | "bln" | "b" => 1e9,
-        "trillion" | "trillions" | "tn" | "trn" => 1e12,
+        "lakh" | "lakhs" | "lac" => 1e5,
+        "million" | "m" | "mn" | "mln" | "mio" | "mil" | "mm" => 1e6,
+        "crore" | "crores" => 1e7,
+        "billion" | "bn" | "bln" | "b" => 1e9,
+        "trillion" | "tn" | "trn" | "tln" => 1e12,
         _ => return None,
     })
 }
@@ -58,23 +60,64 @@ pub fn scale_word(w: &str) -> Option<f64> {
 /// are only scales when glued ("12m"), never after a space ("12 m" is twelve metres).
 pub fn spaced_scale_word(w: &str) -> Option<f64> {
     match w {
-        "k" | "m" | "b" => None,
+        "k" | "m" | "b" | "mm" | "mil" | "lac" => None,
         _ => scale_word(w),
     }
 }
 
-/// Denominators of spoken fractions: "third", "quarters"…
+/// Denominators of spoken fractions: "half", "third", "quarters", "hundredths"…
+/// "first" and "second" are left out: alone they are ordinals or a time.
 pub fn fraction_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "sixth" | "sixths" => 6.0,
-        "seventh" | "sevenths" => 7.0,
-        "eighth" | "eighths" => 8.0,
-        "ninth" | "ninths" => 9.0,
-        "tenth" | "tenths" => 10.0,
+    let singular = w.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or(w);
+    Some(match singular {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" | "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Ordinal units that end a compound denominator ("twenty-first", "thirty-fifth").
+pub fn ordinal_unit(w: &str) -> Option<f64> {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    Some(match singular {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
         _ => return None,
     })
 }
@@ -83,25 +126,71 @@ pub fn fraction_word(w: &str) -> Option<f64> {
 pub fn currency_word(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
         "pound" | "pounds" | "quid" | "sterling" => ("GBP", 1.0),
-        "pence" | "p" => ("GBP", 0.01),
+        "pence" | "p" | "penny" | "pennies" => ("GBP", 0.01),
         "dollar" | "dollars" | "dlr" | "dlrs" => ("USD", 1.0),
         "cent" | "cents" | "cts" => ("USD", 0.01),
         "euro" | "euros" => ("EUR", 1.0),
         "yen" => ("JPY", 1.0),
-        "yuan" | "renminbi" => ("CNY", 1.0),
+        "yuan" | "renminbi" | "rmb" | "kuai" => ("CNY", 1.0),
         "rupee" | "rupees" => ("INR", 1.0),
         "franc" | "francs" => ("CHF", 1.0),
+        "peseta" | "pesetas" => ("ESP", 1.0),
+        "guilder" | "guilders" => ("NLG", 1.0),
+        "markka" | "markkaa" => ("FIM", 1.0),
+        "krona" | "kronor" => ("SEK", 1.0),
+        "krone" | "kroner" => ("NOK", 1.0),
+        "rand" => ("ZAR", 1.0),
+        "ringgit" => ("MYR", 1.0),
+        "shekel" | "shekels" => ("ILS", 1.0),
+        "lira" | "lire" => ("TRY", 1.0),
+        "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0),
+        "peso" | "pesos" => ("MXN", 1.0),
+        "won" => ("KRW", 1.0),
         _ => return None,
     })
 }
 
-/// ISO 4217 codes written as words ("USD 5m", "3bn euros", "EUR").
+/// Words naming which dollar, franc or krone a currency word is ("australian dollars").
+pub fn currency_qualifier(qualifier: &str, word: &str) -> Option<&'static str> {
+    let dollar = matches!(word, "dollar" | "dollars");
+    Some(match qualifier {
+        "us" | "american" if dollar => "USD",
+        "australian" if dollar => "AUD",
+        "canadian" if dollar => "CAD",
+        "hong" if dollar => "HKD",
+        "new" if dollar => "NZD",
+        "singapore" if dollar => "SGD",
+        "taiwan" if dollar => "TWD",
+        "swiss" if matches!(word, "franc" | "francs") => "CHF",
+        "french" if matches!(word, "franc" | "francs") => "FRF",
+        "danish" if matches!(word, "krone" | "kroner") => "DKK",
+        "norwegian" if matches!(word, "krone" | "kroner") => "NOK",
+        "turkish" if matches!(word, "lira" | "lire") => "TRY",
+        "chinese" if matches!(word, "yuan") => "CNY",
+        "japanese" if matches!(word, "yen") => "JPY",
+        "indian" if matches!(word, "rupee" | "rupees") => "INR",
+        "mexican" if matches!(word, "peso" | "pesos") => "MXN",
+        _ => return None,
+    })
+}
+
+/// ISO 4217 codes written as words ("USD 5m", "3bn EUR"), in capitals.
 pub fn iso_currency(w: &str) -> Option<&'static str> {
     const CODES: &[&str] = &[
         "USD", "GBP", "EUR", "JPY", "CNY", "INR", "CHF", "AUD", "CAD", "HKD", "NZD", "SGD", "SEK", "NOK", "DKK", "ZAR",
-        "RUB", "BRL", "MXN", "KRW", "TRY", "PLN",
+        "RUB", "BRL", "MXN", "KRW", "TRY", "PLN", "MYR", "ILS", "RMB",
     ];
-    CODES.iter().copied().find(|c| *c == w)
+    CODES.iter().copied().find(|c| *c == w).map(|c| if c == "RMB" { "CNY" } else { c })
+}
+
+/// Currency prefixes glued or spaced before a number: "RM79", "Rs 500".
+pub fn currency_prefix_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "RM" => "MYR",
+        "Rs" | "INR" => "INR",
+        "Rp" => "IDR",
+        _ => return None,
+    })
 }
 
 /// A currency symbol character.
@@ -112,80 +201,77 @@ pub fn currency_symbol(c: char) -> Option<&'static str> {
         '€' => "EUR",
         '¥' => "JPY",
         '₹' => "INR",
+        '元' => "CNY",
+        '₩' => "KRW",
+        '₽' => "RUB",
+        '₺' => "TRY",
+        '₪' => "ILS",
+        '₦' => "NGN",
+        '₱' => "PHP",
+        '₫' => "VND",
+        '₡' => "CRC",
+        '₾' => "GEL",
+        '₭' => "LAK",
+        '₴' => "UAH",
+        '₿' => "BTC",
         _ => return None,
     })
 }
 
-/// Letters glued before `$` that name the dollar: "US$", "C$", "A$", "HK$".
+/// Letters before or after `$` that name the dollar: "US$", "C$", "A$", "HK$", "$US", "$A".
 pub fn dollar_prefix(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "US" | "U.S." => "USD",
-        "C" | "CA" | "CAN" => "CAD",
-        "A" | "AU" => "AUD",
-        "HK" => "HKD",
-        "NZ" => "NZD",
-        "S" | "SG" => "SGD",
+    Some(match w.to_ascii_uppercase().as_str() {
+        "US" | "U.S." | "USD" => "USD",
+        "C" | "CA" | "CAN" | "CAD" => "CAD",
+        "A" | "AU" | "AUD" => "AUD",
+        "HK" | "HKD" => "HKD",
+        "NZ" | "NZD" => "NZD",
+        "S" | "SG" | "SGD" => "SGD",
         "R" => "BRL",
         "NT" => "TWD",
-        "MX" => "MXN",
+        "MX" | "MEX" | "MXN" => "MXN",
         _ => return None,
     })
 }
 
-/// Units of quantities: (canonical unit, value factor). Lower case.
-pub fn unit_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "second" | "seconds" | "sec" | "secs" => "second",
-        "minute" | "minutes" | "min" | "mins" => "minute",
-        "hour" | "hours" | "hr" | "hrs" => "hour",
-        "day" | "days" => "day",
-        "week" | "weeks" => "week",
-        "month" | "months" => "month",
-        "year" | "years" | "yr" | "yrs" => "year",
-        "decade" | "decades" => "decade",
-        "mile" | "miles" => "mile",
-        "mph" => "mile per hour",
-        "kph" | "km/h" => "kilometre per hour",
-        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "kilometre",
-        "metre" | "metres" | "meter" | "meters" => "metre",
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "centimetre",
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "millimetre",
-        "yard" | "yards" | "yd" | "yds" => "yard",
-        "foot" | "feet" | "ft" => "foot",
-        "inch" | "inches" | "in." => "inch",
-        "kg" | "kgs" | "kilo" | "kilos" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" => "kilogram",
-        "g" | "gram" | "grams" | "gramme" | "grammes" => "gram",
-        "tonne" | "tonnes" | "ton" | "tons" => "tonne",
-        "lb" | "lbs" => "pound (mass)",
-        "oz" | "ounce" | "ounces" => "ounce",
-        "litre" | "litres" | "liter" | "liters" => "litre",
-        "ml" | "millilitre" | "millilitres" => "millilitre",
-        "gallon" | "gallons" => "gallon",
-        "barrel" | "barrels" | "bbl" => "barrel",
-        "acre" | "acres" => "acre",
-        "hectare" | "hectares" | "ha" => "hectare",
-        "degree" | "degrees" => "degree",
-        "kwh" => "kilowatt hour",
-        "mw" | "megawatt" | "megawatts" => "megawatt",
-        "gw" | "gigawatt" | "gigawatts" => "gigawatt",
-        "kw" | "kilowatt" | "kilowatts" => "kilowatt",
-        "gb" | "gigabyte" | "gigabytes" => "gigabyte",
-        "mb" | "megabyte" | "megabytes" => "megabyte",
-        "tb" | "terabyte" | "terabytes" => "terabyte",
-        "point" | "points" => "point",
-        _ => return None,
-    })
-}
-
-/// Units that may be glued to a numeral ("40km", "3kg", "5GB"), case-sensitive so that
-/// "5G" and "3D" stay names; longer words must be spaced.
-pub fn glued_unit(w: &str) -> Option<&'static str> {
-    match w {
-        "km" | "kph" | "mph" | "cm" | "mm" | "ft" | "yd" | "yds" | "kg" | "kgs" | "g" | "lb" | "lbs" | "oz" | "ml"
-        | "hrs" | "hr" | "mins" | "min" | "secs" | "sec" | "yr" | "yrs" | "ha" => unit_word(w),
-        "kWh" | "MW" | "GW" | "kW" | "GB" | "MB" | "TB" => unit_word(&w.to_ascii_lowercase()),
-        _ => None,
-    }
+/// Nouns after "a", "an", "per", "each" or "every" that make the number a rate ("£2 a
+/// share", "$60 a barrel"), besides the time units.
+pub fn is_rate_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "share"
+            | "barrel"
+            | "tonne"
+            | "ton"
+            | "kilo"
+            | "kilogram"
+            | "litre"
+            | "liter"
+            | "gallon"
+            | "head"
+            | "person"
+            | "household"
+            | "pupil"
+            | "child"
+            | "patient"
+            | "night"
+            | "game"
+            | "match"
+            | "mile"
+            | "unit"
+            | "item"
+            | "piece"
+            | "copy"
+            | "ticket"
+            | "visit"
+            | "dozen"
+            | "bag"
+            | "pint"
+            | "gram"
+            | "ounce"
+            | "sq"
+            | "square"
+    )
 }
 
 /// Month names, full and abbreviated (compared in lower case; callers check capitals).
@@ -275,6 +361,7 @@ pub fn is_identifier_word(w: &str) -> bool {
             | "class"
             | "group"
             | "category"
+            | "cat"
             | "type"
             | "model"
             | "mark"
@@ -306,7 +393,6 @@ pub fn identifier_needs_capital(w: &str) -> bool {
             | "grade"
             | "class"
             | "group"
-            | "category"
             | "type"
             | "model"
             | "mark"
