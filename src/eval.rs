@@ -155,11 +155,12 @@ fn predicted_quantities(text: &str) -> Vec<Quantity> {
         let change = change_code(c);
         let unit = newsquant_unit(c);
         if let Some(old) = c.from_claim_id.as_deref().and_then(|id| claims.iter().find(|o| o.claim_id == id)) {
+            // NewsQuant writes a from/to change as a plain range ("240-273", change "=").
             out.push(Quantity {
                 low: as_written(old, text, old.value),
                 high: as_written(c, text, c.value),
                 range: true,
-                change,
+                change: "=".to_owned(),
                 unit,
                 label: format!("{} → {surface}", &text[old.span.start..old.span.end]),
                 kind: Some(c.kind),

@@ -276,7 +276,9 @@ impl<'a> Parser<'a> {
         }
         // "5-10", "5 to 10", "£5m-£10m", "5–10%", "three or four"
         if let Some((a, b, rule)) = self.simple_range(&s1, before) {
-            self.push_range(a, b, before, rule);
+            let change = self.change_before(before);
+            let m = self.push_range(a, b, before, rule);
+            self.out[m].change = change;
             return Some(b.consumed);
         }
         // "1 in 50", "one in five", "one child in every 140", "9 out of 10", "1 over 3"
@@ -702,8 +704,8 @@ impl<'a> Parser<'a> {
         }
         let w = self.lw(j);
         if self.glued(j) && first {
-            // "12m", "3.4bn", "40k", "1MM" — but "32m2" is square metres.
-            if self.is_num(j + 1) && self.glued(j + 1) {
+            // "12m", "3.4bn", "40k", "1MM" — but "32m2" is square metres, "1.5mm" millimetres.
+            if (self.is_num(j + 1) && self.glued(j + 1)) || self.text(j) == "mm" {
                 return None;
             }
             vocab::scale_word(w)
@@ -827,7 +829,6 @@ impl<'a> Parser<'a> {
 
     /// Percent, currency words, units, rates and suffix bounds after the number.
     fn suffix(&self, side: &mut Side) {
-        let j = side.end;
         if side.currency.is_none() {
             self.percent_suffix(side);
         }
@@ -845,7 +846,6 @@ impl<'a> Parser<'a> {
         if side.kind.is_none() {
             self.unit_suffix(side);
         }
-        let _ = j;
         if side.excluded.is_some() {
             side.consumed = side.end;
             return;
@@ -950,8 +950,10 @@ impl<'a> Parser<'a> {
         let cw = self.lw(word_at);
         let found = if cw == "p" && !glued {
             None
+        } else if let Some(code) = qual_code {
+            Some((code, vocab::currency_word(cw).map_or(1.0, |(_, f)| f)))
         } else {
-            vocab::currency_word(cw).map(|(code, f)| (qual_code.unwrap_or(code), f))
+            vocab::currency_word(cw)
         };
         if let Some((code, factor)) = found {
             side.kind = Some(Kind::Money);
@@ -1087,6 +1089,18 @@ impl<'a> Parser<'a> {
             let end = j + d.tokens.len();
             // A unit is a whole word: "5 g" but not "5 gallery".
             if self.is_word(end) && self.glued(end) {
+                continue;
+            }
+            // A capitalised unit word is more likely a name ("in 2016 Stone said"), except
+            // the ones written with a capital ("Celsius") and abbreviations ("MW", "Hz").
+            let raw = self.text(j);
+            if !d.exact_case
+                && raw.len() > 3
+                && raw.chars().next().is_some_and(char::is_uppercase)
+                && raw.chars().skip(1).any(char::is_lowercase)
+                && !matches!(d.name, "degree Celsius" | "degree Fahrenheit" | "kelvin")
+                && !self.shouting()
+            {
                 continue;
             }
             return Some((end, d.name));
@@ -1373,7 +1387,8 @@ impl<'a> Parser<'a> {
         if !(1800.0..=2100.0).contains(&v) {
             return (1000.0..1800.0).contains(&v)
                 && (era_after
-                    || matches!(prev, "in" | "since" | "between" | "from" | "until" | "circa" | "and" | "of"));
+                    || (matches!(prev, "in" | "since" | "between" | "until" | "circa")
+                        && !self.followed_by_content_word(s.end)));
         }
         // "employs 2000 people": a count when a lower-case content word follows and the
         // word before is neither temporal ("in 2019 people…") nor a determiner ("the 2019
@@ -1445,6 +1460,14 @@ impl<'a> Parser<'a> {
             if start >= back && self.is_word(start - back) { self.lw(start - back) } else { "" }
         };
         let (w1, w2, w3) = (w(1), w(2), w(3));
+        // "under the age of 5", "over the age of 65"
+        if (w3, w2, w1) == ("the", "age", "of") {
+            match w(4) {
+                "under" | "below" => return (Some(Bound::Upper), start - 4),
+                "over" | "above" => return (Some(Bound::Lower), start - 4),
+                _ => {}
+            }
+        }
         if start >= 1 && self.t[start - 1].kind == TokKind::Char {
             // "~1.2mm", "<5%", "≥ 10"
             let b = match self.t[start - 1].ch {
@@ -1475,7 +1498,7 @@ impl<'a> Parser<'a> {
         }
         let three = match (w3, w2, w1) {
             ("no", "more", "than") | ("not", "more", "than") | ("no", "greater", "than") => Some(Bound::Upper),
-            ("as", "many", "as") | ("as", "much", "as") | ("as", "high", "as") => Some(Bound::Upper),
+
             ("a", "maximum", "of") | ("just", "shy", "of") | ("slightly", "less", "than") => Some(Bound::Upper),
             ("no", "less", "than") | ("no", "fewer", "than") | ("not", "less", "than") => Some(Bound::Lower),
             ("a", "minimum", "of") | ("slightly", "more", "than") | ("just", "more", "than") => Some(Bound::Lower),
@@ -1527,13 +1550,16 @@ impl<'a> Parser<'a> {
     }
 
     /// A change stated by a verb governing the number: "rose 5%", "fell by 3 points",
-    /// "up 2%", "cut to £5m". `before` is the first token of any bound words.
+    /// "up 2%", "slashed by 71%". `before` is the first token of any bound words.
     fn change_before(&self, before: usize) -> Option<Change> {
         let mut p = before.checked_sub(1)?;
         if !self.is_word(p) {
             return None;
         }
-        if matches!(self.lw(p), "by" | "to" | "a" | "an") {
+        // "rose by 5%", "a 5% rise"; but "rose to 83,000" states a level, not a change
+        // (`change` marks the size of a change, so that reconciliation never mixes a delta
+        // with a level; the new value of a from/to pair is the one level that carries it).
+        if matches!(self.lw(p), "by" | "a" | "an") {
             p = p.checked_sub(1)?;
         }
         if self.is_word(p) && self.lw(p).ends_with("ly") && p > 0 && self.is_word(p - 1) {
@@ -1608,14 +1634,16 @@ impl<'a> Parser<'a> {
         if to && s1.kind.is_some() && s2.kind.is_some() && s1.kind != s2.kind {
             return None;
         }
-        if to
-            && s1.kind.is_some()
-            && self.change_before(before).is_some()
-            && !self.word_is(before.wrapping_sub(1), "by")
-        {
+        let after_by = self.word_is(before.wrapping_sub(1), "by");
+        if to && s1.kind.is_some() && self.change_before(before).is_some() && !after_by {
             return None;
         }
         let (a, b) = self.join_range(s1, &s2)?;
+        // "increased by $43.6bn to $419.2bn" is a change and a level; "dropped by 1 to 1.5
+        // degrees" a range: ranges rarely span more than a factor of three.
+        if to && after_by && b.value > 3.0 * a.value {
+            return None;
+        }
         Some((
             a,
             b,
@@ -1813,8 +1841,9 @@ impl<'a> Parser<'a> {
         // fifth year", "one second later"; "a quarter" alone is often a time.
         if num == 1.0 && !hyphen && !of_follows {
             let next = den_end + 1;
-            let noun_follows =
-                self.is_word(next) && !matches!(self.lw(next), "and" | "or" | "to" | "in" | "is" | "was");
+            let noun_follows = (self.is_word(next)
+                && !matches!(self.lw(next), "and" | "or" | "to" | "in" | "is" | "was"))
+                || (self.is_dash(next) && self.glued(next));
             if noun_follows || matches!(dw, "quarter") || (w != "a" && w != "one") {
                 return None;
             }
@@ -1936,7 +1965,7 @@ impl<'a> Parser<'a> {
         self.push(m, first_tok, s.consumed)
     }
 
-    fn push_range(&mut self, a: Side, b: Side, first_tok: usize, rule: &'static str) {
+    fn push_range(&mut self, a: Side, b: Side, first_tok: usize, rule: &'static str) -> usize {
         let kind = a.kind.unwrap_or(Kind::Count);
         let m = Mention {
             span: Span::new(self.t[a.start].start, self.t[b.end - 1].end),
@@ -1952,7 +1981,7 @@ impl<'a> Parser<'a> {
             per: a.per.or(b.per),
             rule,
         };
-        self.push(m, first_tok, b.consumed);
+        self.push(m, first_tok, b.consumed)
     }
 
     /// Links the old value of a change stated after the new one: "83,000, up from
@@ -1997,9 +2026,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Two neighbouring mentions share what one of them says: "plunged 4.28 percent to
-    /// 28,030" (the level after "to" moved the same way); "more than 100 km (60 miles)"
-    /// (a conversion in brackets has the bound of what it converts).
+    /// A conversion in brackets has the bound and change of what it converts: "more than
+    /// 100 km (60 miles)", "fell 2.5% (£3m)". (An approximation is not carried over: the
+    /// conversion itself is exact.)
     fn inherit_from_neighbours(&mut self) {
         for i in 1..self.out.len() {
             let (_, prev_end) = self.toks_of[i - 1];
@@ -2007,15 +2036,11 @@ impl<'a> Parser<'a> {
             let between: Vec<&str> = (prev_end..first).map(|k| self.key(k)).collect();
             let closed = self.is_char(end, ')');
             let (a, b) = (self.out[i - 1].clone(), &mut self.out[i]);
-            if matches!(between.first(), Some(&"to"))
-                && between.len() <= 3
-                && a.change.is_some()
-                && b.change.is_none()
-                && a.kind != b.kind
-            {
+
+            if between == ["("] && closed && b.change.is_none() {
                 b.change = a.change;
             }
-            if between == ["("] && closed && b.bound == Bound::Exact && a.bound != Bound::Range {
+            if between == ["("] && closed && b.bound == Bound::Exact && matches!(a.bound, Bound::Lower | Bound::Upper) {
                 b.bound = a.bound;
                 b.change = b.change.or(a.change);
                 let fixed = set_bound_ends(b.clone());

@@ -163,8 +163,10 @@ pub fn currency_qualifier(qualifier: &str, word: &str) -> Option<&'static str> {
         "taiwan" if dollar => "TWD",
         "swiss" if matches!(word, "franc" | "francs") => "CHF",
         "french" if matches!(word, "franc" | "francs") => "FRF",
-        "danish" if matches!(word, "krone" | "kroner") => "DKK",
-        "norwegian" if matches!(word, "krone" | "kroner") => "NOK",
+        "danish" if matches!(word, "krone" | "kroner" | "crown" | "crowns") => "DKK",
+        "swedish" if matches!(word, "krona" | "kronor" | "crown" | "crowns") => "SEK",
+        "czech" if matches!(word, "crown" | "crowns" | "koruna") => "CZK",
+        "norwegian" if matches!(word, "krone" | "kroner" | "crown" | "crowns") => "NOK",
         "turkish" if matches!(word, "lira" | "lire") => "TRY",
         "chinese" if matches!(word, "yuan") => "CNY",
         "japanese" if matches!(word, "yen") => "JPY",
@@ -575,13 +577,16 @@ pub fn change_verb(w: &str) -> Option<Change> {
         | "grew" | "grow" | "grows" | "growing" | "grown" | "gained" | "gain" | "gains" | "gaining" | "jumped"
         | "jump" | "jumps" | "jumping" | "climbed" | "climb" | "climbs" | "climbing" | "soared" | "soar" | "soars"
         | "soaring" | "surged" | "surge" | "surges" | "surging" | "up" | "boosted" | "raised" | "advanced"
-        | "advancing" | "advances" | "rallied" | "spiked" | "expanded" | "added" | "higher" => Increase,
+        | "advancing" | "advances" | "rallied" | "spiked" | "expanded" | "added" | "higher" | "rallying"
+        | "spiking" | "widened" | "widening" | "doubling" => Increase,
         "fell" | "fall" | "falls" | "falling" | "fallen" | "dropped" | "drop" | "drops" | "dropping" | "decreased"
         | "decrease" | "decreases" | "decreasing" | "declined" | "decline" | "declines" | "declining" | "down"
         | "slashed" | "slash" | "cut" | "cuts" | "cutting" | "lost" | "lose" | "loses" | "losing" | "shrank"
         | "shrink" | "shrinks" | "shrunk" | "slid" | "slide" | "slides" | "slumped" | "slump" | "plunged"
         | "plunge" | "plummeted" | "tumbled" | "tumble" | "reduced" | "reduce" | "sank" | "dipped" | "dip"
-        | "eased" | "shed" | "contracted" | "retreated" | "slipped" | "dived" | "crashed" | "lower" => Decrease,
+        | "eased" | "shed" | "contracted" | "retreated" | "slipped" | "dived" | "crashed" | "lower" | "plummeting"
+        | "plunging" | "tumbling" | "sliding" | "slumping" | "sinking" | "dipping" | "shedding" | "slipping"
+        | "diving" | "crashing" | "easing" | "narrowed" | "narrowing" => Decrease,
         _ => return None,
     })
 }
