@@ -200,12 +200,26 @@ fn lex_number(s: &str, start: usize) -> Token {
         loop {
             if i < b.len() && b[i] == b',' {
                 let n = digits_at(b, i + 1);
-                let indian = n == 2 && i + 3 < b.len() && b[i + 3] == b',' && digits_at(b, i + 4) >= 2;
-                if n == 3 || indian {
-                    i += 1 + n;
-                    int_digits += n;
+                if n == 3 {
+                    i += 4;
+                    int_digits += 3;
                     grouped = true;
                     continue;
+                }
+                // Indian grouping: one or more ",dd" then a final ",ddd" ("1,00,000").
+                if n == 2 && first <= 2 && !grouped {
+                    let mut k = i;
+                    let mut pairs = 0;
+                    while k < b.len() && b[k] == b',' && digits_at(b, k + 1) == 2 {
+                        k += 3;
+                        pairs += 1;
+                    }
+                    if pairs > 0 && k < b.len() && b[k] == b',' && digits_at(b, k + 1) == 3 {
+                        int_digits += 2 * pairs + 3;
+                        i = k + 4;
+                        grouped = true;
+                        break;
+                    }
                 }
             }
             // A thin or no-break space always groups; a plain space only between groups
@@ -291,6 +305,8 @@ mod tests {
         assert_eq!(t[2].1, "1.5");
         assert_eq!(t[4].1, "1\u{2009}234\u{2009}567");
         assert_eq!(t[6].1, "1,00,000");
+        // A list of two-digit numbers is not Indian grouping.
+        assert_eq!(toks("22,24,26,31")[0].1, "22");
         assert_eq!(num_value(t[4].1), 1234567.0);
         assert_eq!(num_value(t[6].1), 100000.0);
     }

@@ -173,9 +173,12 @@ impl<'a> Parser<'a> {
 
     // ---- token helpers -------------------------------------------------------------
 
+    /// Text of token `i`; "" out of range.
     fn text(&self, i: usize) -> &'a str {
-        let t = &self.t[i];
-        &self.s[t.start..t.end]
+        match self.t.get(i) {
+            Some(t) => &self.s[t.start..t.end],
+            None => "",
+        }
     }
 
     /// Lower-case text of word token `i`; "" for other tokens or out of range.
@@ -374,7 +377,7 @@ impl<'a> Parser<'a> {
             return Some(side);
         }
         self.suffix(&mut side);
-        side.lone_one = core.lone_one && side.kind.is_none() && side.scale == 1.0;
+        side.lone_one = core.lone_one && side.kind.is_none() && side.scale == 1.0 && !negative;
         if negative {
             side.value = -side.value;
         }
@@ -443,11 +446,16 @@ impl<'a> Parser<'a> {
         let t = self.t.get(k)?;
         match t.kind {
             TokKind::Num => {
-                let v = num_value(self.text(k));
+                // A dotted numeral ("192.168.1.2") has no value: `numeral_shape` refuses it.
+                let v = if t.dotted { 0.0 } else { num_value(self.text(k)) };
                 if !v.is_finite() {
                     return None;
                 }
                 let mut core = Core { value: v, end: k + 1, words: false, lone_one: false, scaled: false };
+                // "1.1^23", "2.5^-1", "1.3x10^6": powers.
+                if let Some((value, end)) = self.power(k, v) {
+                    return Some(Core { value, end, ..core });
+                }
                 // "3/4", "-4/5": a simple fraction (dates have other shapes: see numeral_shape).
                 if let Some((frac, end)) = self.slash_fraction(k) {
                     return Some(Core { value: frac, end, ..core });
@@ -471,7 +479,7 @@ impl<'a> Parser<'a> {
                         || (matches!(self.lw(k + 1), "million" | "billion" | "lakh" | "crore")
                             && matches!(self.lw(k + 2), "hundred" | "thousand" | "and"))
                     {
-                        return self.number_words(k);
+                        return self.number_words(k).or(Some(core));
                     }
                 }
                 Some(core)
@@ -482,6 +490,36 @@ impl<'a> Parser<'a> {
                 Some(Core { value: f, end: k + 1, words: false, lone_one: false, scaled: false })
             }
         }
+    }
+
+    /// A power after the numeral at `k`: "^23", "^-1", "^--23", "x10^6", "×10^-4".
+    fn power(&self, k: usize, base: f64) -> Option<(f64, usize)> {
+        let mut j = k + 1;
+        let mut mantissa = base;
+        let mut base = base;
+        let times = (self.is_word(j) && self.glued(j) && self.lw(j) == "x") || self.is_char(j, '×');
+        if times && self.text(j + 1) == "10" && self.glued(j + 1) {
+            j += 2;
+            base = 10.0;
+        } else {
+            mantissa = 1.0;
+        }
+        if !(self.is_char(j, '^') && self.glued(j)) {
+            return None;
+        }
+        j += 1;
+        let mut negative = false;
+        while self.t.get(j).is_some_and(|t| t.kind == TokKind::Char && matches!(t.ch, '-' | '+' | '−')) {
+            negative ^= self.t[j].ch != '+';
+            j += 1;
+        }
+        if !self.is_num(j) {
+            return None;
+        }
+        let exp = num_value(self.text(j));
+        let exp = if negative { -exp } else { exp };
+        let value = mantissa * base.powf(exp);
+        value.is_finite().then_some((value, j + 1))
     }
 
     /// "3/4" at token `k`: a proper fraction with a small denominator, not part of a date.
@@ -516,9 +554,17 @@ impl<'a> Parser<'a> {
         let mut any = false;
         let mut last = Last::None;
         let mut scaled = false;
+        // This thousands group already has its "hundred".
+        let mut has_hundred = false;
         // "a hundred", "a dozen", "a million"; "half a million", "half a dozen"; "quarter
         // million", "three quarters billion".
-        if w == "a" || w == "an" {
+        if (w == "hundred" || w == "thousand") && vocab::spaced_scale_word(self.lw(k + 1)).is_some() {
+            // "hundred thousand dollars": a scale opening the number.
+            cur = if w == "hundred" { 100.0 } else { 1000.0 };
+            j = k + 1;
+            any = true;
+            has_hundred = w == "hundred";
+        } else if w == "a" || w == "an" {
             if matches!(
                 self.lw(k + 1),
                 "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" | "lakh" | "crore"
@@ -540,6 +586,12 @@ impl<'a> Parser<'a> {
         }
         let mut end = j;
         let mut mixed = false;
+        // The last small number added, for "three hundred and two dozens" (= 300 + 2 × 12).
+        let mut group_small = 0.0;
+        // The state before the last "and", to fall back to when what follows does not
+        // continue this number ("3 hundred and 2 hundred" is two numbers).
+        let mut before_and: Option<(f64, f64, usize)> = None;
+
         while j < self.t.len() {
             let is_num = self.is_num(j) && self.t[j].plain_int();
             if !(self.is_word(j) || is_num) {
@@ -562,30 +614,47 @@ impl<'a> Parser<'a> {
                 }
                 mixed |= is_num;
                 cur += v;
+                group_small = if matches!(last, Last::Small { tens: true }) { group_small + v } else { v };
                 last = Last::Small { tens };
                 any = true;
                 end = j + 1;
             } else if any
-                && matches!(last, Last::Small { .. } | Last::Hundred)
                 && !is_num
-                && let Some(den) = vocab::fraction_word(w).filter(|_| w.ends_with('s') || cur == 1.0)
+                && let Some(den) = vocab::fraction_word(w).filter(|_| w.ends_with('s') || total + cur == 1.0)
                 && !matches!(w, "half" | "halves")
             {
-                // "three quarters", "twenty-three fifths", "three quarters billion".
-                let mut value = total + cur / den;
+                // "three quarters", "twenty-three fifths", "three quarters billion", "a
+                // hundred thousand trillionths"; "one hundred thirty fifths" is 100/35: a tens
+                // word right before a unit ordinal belongs to the denominator.
+                let mut num = total + cur;
+                let mut den = den;
+                let prev_and = j >= 2 && self.word_is(j - 2, "and");
+                if last == (Last::Small { tens: true }) && cur > group_small && den < 10.0 && !prev_and {
+                    num -= group_small;
+                    den += group_small;
+                }
+                let mut value = num / den;
                 let mut fend = j + 1;
                 if let Some(sc) = vocab::spaced_scale_word(self.lw(j + 1)) {
-                    value = total + cur / den * sc;
+                    value *= sc;
                     fend = j + 2;
                 }
                 return Some(Core { value, end: fend, words: true, lone_one: false, scaled: fend == j + 2 });
-            } else if w == "hundred" && any {
+            } else if (w == "hundred" || (w == "hundreds" && matches!(last, Last::Small { .. }))) && any {
+                if has_hundred {
+                    // A second "hundred" in one group starts another number.
+                    if let Some((t, c, e)) = before_and {
+                        return Some(Core { value: t + c, end: e, words: true, lone_one: false, scaled: true });
+                    }
+                    break;
+                }
                 cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
+                has_hundred = true;
                 last = Last::Hundred;
                 scaled = true;
                 end = j + 1;
-            } else if matches!(w, "dozen" | "dozens") && any {
-                cur = cur.max(1.0) * 12.0;
+            } else if matches!(w, "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs") && any {
+                cur = if matches!(last, Last::Small { .. }) { cur + group_small * 11.0 } else { cur.max(1.0) * 12.0 };
                 last = Last::Hundred;
                 end = j + 1;
             } else if let Some(sc) = vocab::spaced_scale_word(w).filter(|_| any) {
@@ -599,6 +668,7 @@ impl<'a> Parser<'a> {
                     total += cur.max(if total == 0.0 { 1.0 } else { 0.0 }) * sc;
                 }
                 cur = 0.0;
+                has_hundred = false;
                 last = Last::Scale(sc);
                 scaled = true;
                 end = j + 1;
@@ -606,6 +676,17 @@ impl<'a> Parser<'a> {
                 // "two hundred and forty", "one and a half", "twenty and three fifths".
                 if let Some((f, fend)) = self.and_fraction(j + 1) {
                     let base = total + cur;
+                    // "one billion and a half million": the fraction of the scale after it.
+                    if let Some(sc) = vocab::spaced_scale_word(self.lw(fend)).filter(|_| matches!(last, Last::Scale(_)))
+                    {
+                        return Some(Core {
+                            value: base + f * sc,
+                            end: fend + 1,
+                            words: true,
+                            lone_one: false,
+                            scaled: true,
+                        });
+                    }
                     if let Last::Scale(sc) = last {
                         // "3 million and a half"
                         return Some(Core { value: base + f * sc, end: fend, words: true, lone_one: false, scaled });
@@ -622,6 +703,7 @@ impl<'a> Parser<'a> {
                 if !(matches!(last, Last::Hundred | Last::Scale(_)) && next_small) {
                     break;
                 }
+                before_and = Some((total, cur, end));
             } else if w == "point" && any && matches!(last, Last::Small { .. } | Last::Hundred | Last::Scale(_)) {
                 // "five point five", "two hundred point zero three", "nine point nought four".
                 if let Some((dec, dend)) = self.spoken_decimals(j + 1) {
@@ -653,14 +735,17 @@ impl<'a> Parser<'a> {
         Some(Core { value, end, words: true, lone_one, scaled })
     }
 
-    /// The fraction after "and": "a half", "a quarter", "three fifths", "one fourth".
+    /// The fraction after "and": "a half", "a quarter", "three fifths", "fifty-four
+    /// hundredths".
     fn and_fraction(&self, j: usize) -> Option<(f64, usize)> {
-        let num = match self.lw(j) {
-            "a" | "an" | "one" => 1.0,
-            w => vocab::small_number(w)?.0,
-        };
-        let den = vocab::fraction_word(self.lw(j + 1))?;
-        Some((num / den, j + 2))
+        if matches!(self.lw(j), "a" | "an" | "one") {
+            let den = vocab::fraction_word(self.lw(j + 1))?;
+            return Some((1.0 / den, j + 2));
+        }
+        // A numerator in words ending in a denominator: number_words reads it as a fraction.
+        let c = self.number_words(j)?;
+        let last = c.end.checked_sub(1)?;
+        (vocab::fraction_word(self.lw(last)).is_some() && c.value < 1.0 && !c.scaled).then_some((c.value, c.end))
     }
 
     /// Spoken decimals after "point": digits as words ("zero three") or one number
@@ -710,7 +795,8 @@ impl<'a> Parser<'a> {
             }
             vocab::scale_word(w)
         } else if !self.glued(j) {
-            vocab::spaced_scale_word(w)
+            // "2.12 hundred" (a whole numeral before "hundred" is read by number_words).
+            vocab::spaced_scale_word(w).or((w == "hundred" && first).then_some(100.0))
         } else {
             None
         }
@@ -724,7 +810,7 @@ impl<'a> Parser<'a> {
             return Some("version or dotted date");
         }
         // Leading zero: phone numbers, codes ("0800", "020 7946"). "0.5" is fine.
-        if text.starts_with('0') && t.int_digits >= 3 && !t.grouped {
+        if text.starts_with('0') && t.int_digits >= 2 && !t.grouped {
             return Some("phone number or code");
         }
         // International phone prefix "+44 20 7946 0958".
@@ -927,6 +1013,19 @@ impl<'a> Parser<'a> {
     /// australian dollars", "3 dollars 50 cents".
     fn currency_suffix(&self, side: &mut Side) {
         let mut j = side.end;
+        // A currency sign after the number: "10 €", "100₾" (not one that opens the next
+        // amount: "10 $ 30").
+        if let Some(t) = self.t.get(j)
+            && t.kind == TokKind::Char
+            && t.gap != Gap::Newline
+            && let Some(code) = vocab::currency_symbol(t.ch)
+            && (t.gap == Gap::None || !self.is_num(j + 1))
+        {
+            side.kind = Some(Kind::Money);
+            side.currency = Some(code);
+            side.end = j + 1;
+            return;
+        }
         let hyphen = self.is_dash(j) && self.glued(j) && self.glued(j + 1);
         if hyphen {
             j += 1;
@@ -960,26 +1059,25 @@ impl<'a> Parser<'a> {
             side.currency = Some(code);
             side.value *= factor;
             side.end = word_at + 1;
-            // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
-            if factor == 1.0 {
-                let k = side.end + usize::from(self.word_is(side.end, "and"));
-                if let Some(c) = self.core(k).filter(|c| c.value < 100.0)
-                    && let Some((_, f)) = vocab::currency_word(self.lw(c.end)).filter(|(_, f)| *f < 1.0)
-                {
-                    side.value += c.value * f;
-                    side.end = c.end + 1;
-                }
-            }
+            self.minor_after(side, factor);
             return;
         }
         if hyphen {
             return;
         }
         let raw = self.text(j);
-        if let Some(code) = vocab::iso_currency(raw) {
+        // An ISO code glued to the next number belongs to it: "3 USD50 cards".
+        let owns_next = self.is_num(j + 1) && self.glued(j + 1);
+        if let Some(code) = vocab::iso_currency(raw).filter(|_| !owns_next) {
             side.kind = Some(Kind::Money);
             side.currency = Some(code);
             side.end = j + 1;
+            // "75 USD million"
+            if let Some(sc) = vocab::spaced_scale_word(self.lw(j + 1)).filter(|_| side.scale == 1.0) {
+                side.value *= sc;
+                side.scale = sc;
+                side.end = j + 2;
+            }
         } else if let Some((sc, code)) = scaled_iso(raw) {
             side.kind = Some(Kind::Money);
             side.currency = Some(code);
@@ -989,6 +1087,29 @@ impl<'a> Parser<'a> {
             side.kind = Some(Kind::Money);
             side.currency = vocab::iso_currency(&raw.to_ascii_uppercase());
             side.end = j + 1;
+        }
+    }
+
+    /// Minor units after an amount in whole ones: "3 dollars 50 cents", "thirteen dollars
+    /// and forty-five cents", "15 dollars 50" (a number under 100 that ends the phrase).
+    fn minor_after(&self, side: &mut Side, factor: f64) {
+        if factor != 1.0 {
+            return;
+        }
+        let k = side.end + usize::from(self.word_is(side.end, "and"));
+        let Some(c) = self.core(k).filter(|c| c.value < 100.0 && c.value.fract() == 0.0) else {
+            return;
+        };
+        if let Some((_, f)) = vocab::currency_word(self.lw(c.end)).filter(|(_, f)| *f < 1.0) {
+            side.value += c.value * f;
+            side.end = c.end + 1;
+        } else if !self.is_word(c.end)
+            && !self.is_num(c.end)
+            && !self.is_char(c.end, '%')
+            && self.word_is(side.end - 1, "dollars")
+        {
+            side.value += c.value / 100.0;
+            side.end = c.end;
         }
     }
 
@@ -1772,7 +1893,14 @@ impl<'a> Parser<'a> {
         }
         let (bound, _) = self.bound_before(s1.start);
         let span = Span::new(self.t[s1.start].start, self.t[s2.end - 1].end);
-        let m = plain_mention(span, Kind::Ratio, s1.raw / s2.value, bound, if over { "ratio-over" } else { "ratio" });
+        let sign = if s1.negative { -1.0 } else { 1.0 };
+        let m = plain_mention(
+            span,
+            Kind::Ratio,
+            sign * s1.raw / s2.value,
+            bound,
+            if over { "ratio-over" } else { "ratio" },
+        );
         self.push(m, before, s2.consumed);
         Some(s2.consumed)
     }

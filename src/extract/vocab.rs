@@ -146,6 +146,7 @@ pub fn currency_word(w: &str) -> Option<(&'static str, f64)> {
         "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0),
         "peso" | "pesos" => ("MXN", 1.0),
         "won" => ("KRW", 1.0),
+        "bitcoin" | "bitcoins" => ("BTC", 1.0),
         _ => return None,
     })
 }
@@ -163,6 +164,10 @@ pub fn currency_qualifier(qualifier: &str, word: &str) -> Option<&'static str> {
         "taiwan" if dollar => "TWD",
         "swiss" if matches!(word, "franc" | "francs") => "CHF",
         "french" if matches!(word, "franc" | "francs") => "FRF",
+        "belgian" if matches!(word, "franc" | "francs") => "BEF",
+        "finnish" if matches!(word, "markka" | "markkaa" | "marks") => "FIM",
+        "dutch" if matches!(word, "guilder" | "guilders") => "NLG",
+        "german" if matches!(word, "mark" | "marks") => "DEM",
         "danish" if matches!(word, "krone" | "kroner" | "crown" | "crowns") => "DKK",
         "swedish" if matches!(word, "krona" | "kronor" | "crown" | "crowns") => "SEK",
         "czech" if matches!(word, "crown" | "crowns" | "koruna") => "CZK",
@@ -180,7 +185,7 @@ pub fn currency_qualifier(qualifier: &str, word: &str) -> Option<&'static str> {
 pub fn iso_currency(w: &str) -> Option<&'static str> {
     const CODES: &[&str] = &[
         "USD", "GBP", "EUR", "JPY", "CNY", "INR", "CHF", "AUD", "CAD", "HKD", "NZD", "SGD", "SEK", "NOK", "DKK", "ZAR",
-        "RUB", "BRL", "MXN", "KRW", "TRY", "PLN", "MYR", "ILS", "RMB",
+        "RUB", "BRL", "MXN", "KRW", "TRY", "PLN", "MYR", "ILS", "RMB", "BTC",
     ];
     CODES.iter().copied().find(|c| *c == w).map(|c| if c == "RMB" { "CNY" } else { c })
 }
