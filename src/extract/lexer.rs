@@ -44,6 +44,11 @@ pub struct Token {
     pub decimal: bool,
     /// For `Num`: more than one decimal point (`3.4.1`: a version or a date).
     pub dotted: bool,
+    /// A number can start at or next to this token: a numeral, a number word ("eight",
+    /// "dozen", "thirds", "millions"), a vulgar fraction. The grammar only looks near these.
+    pub anchor: bool,
+    /// For `Word`: all ASCII lower-case letters (its lower-case form is itself).
+    pub lower: bool,
 }
 
 impl Token {
@@ -91,7 +96,15 @@ pub fn lex(s: &str, out: &mut Vec<Token>) {
             }
             if ch.is_alphabetic() { lex_word(s, i) } else { char_token(i, ch) }
         };
-        out.push(Token { gap, ..tok });
+        let anchor = match tok.kind {
+            TokKind::Num => true,
+            TokKind::Word => is_number_word(&s.as_bytes()[tok.start..tok.end]),
+            TokKind::Char => matches!(
+                tok.ch,
+                '½' | '⅓' | '⅔' | '¼' | '¾' | '⅕' | '⅖' | '⅗' | '⅘' | '⅙' | '⅚' | '⅛' | '⅜' | '⅝' | '⅞'
+            ),
+        };
+        out.push(Token { gap, anchor, ..tok });
         gap = Gap::None;
         i = tok.end;
     }
@@ -108,18 +121,26 @@ fn char_token(i: usize, ch: char) -> Token {
         int_digits: 0,
         decimal: false,
         dotted: false,
+        anchor: false,
+        lower: false,
     }
 }
 
 fn lex_word(s: &str, start: usize) -> Token {
     let b = s.as_bytes();
     let mut i = start;
+    let mut lower = true;
     loop {
         if i >= b.len() {
             break;
         }
         let c = b[i];
-        if c.is_ascii_alphabetic() {
+        if c.is_ascii_lowercase() {
+            i += 1;
+            continue;
+        }
+        lower = false;
+        if c.is_ascii_uppercase() {
             i += 1;
             continue;
         }
@@ -155,6 +176,8 @@ fn lex_word(s: &str, start: usize) -> Token {
         int_digits: 0,
         decimal: false,
         dotted: false,
+        anchor: false,
+        lower,
     }
 }
 
@@ -189,6 +212,8 @@ fn lex_number(s: &str, start: usize) -> Token {
             int_digits: 0,
             decimal: true,
             dotted: false,
+            anchor: false,
+            lower: false,
         };
     }
     let first = digits_at(b, start);
@@ -244,12 +269,29 @@ fn lex_number(s: &str, start: usize) -> Token {
     }
     let mut decimal = false;
     let mut dotted = false;
+    let mut decimals = 0;
     if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
         decimal = true;
-        i += 1 + digits_at(b, i + 1);
+        decimals = digits_at(b, i + 1);
+        i += 1 + decimals;
         while i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
             dotted = true;
             i += 1 + digits_at(b, i + 1);
+        }
+    }
+    // A European decimal comma: "1.111,11" (the dot groups thousands), or "1,3" when
+    // nothing but punctuation follows it in the sentence.
+    if !grouped && !dotted && i + 1 < b.len() && b[i] == b',' {
+        let n = digits_at(b, i + 1);
+        let after = i + 1 + n;
+        let rest_is_punct = s[after..].chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation());
+        let thousands_dot = decimal && decimals == 3 && first <= 3;
+        let at_end = !decimal && first <= 3 && rest_is_punct;
+        let next_ok = after >= b.len()
+            || !(b[after].is_ascii_alphanumeric() || (b[after] == b',' && digits_at(b, after + 1) > 0));
+        if (1..=2).contains(&n) && next_ok && (thousands_dot || at_end) {
+            decimal = true;
+            i = after;
         }
     }
     // Scientific notation: "1e10", "1.3e6", "12.32e+14" (the exponent ends the token).
@@ -272,11 +314,170 @@ fn lex_number(s: &str, start: usize) -> Token {
         int_digits: int_digits.min(255) as u8,
         decimal,
         dotted,
+        anchor: false,
+        lower: false,
     }
 }
 
-/// The value of a numeral token's text (`83,000` → 83000.0, `1.3e6` → 1300000.0).
+/// Number words ("eight", "hundred", "dozen", "thirds", "millions", "nought"), lower case,
+/// each packed little-endian into a `u128`, sorted for binary search.
+const NUMBER_WORDS: [u128; 73] = [
+    0x656e6f,
+    0x6c696e,
+    0x6e6574,
+    0x6f7774,
+    0x786973,
+    0x656e696e,
+    0x65766966,
+    0x666c6168,
+    0x686b616c,
+    0x6f72657a,
+    0x72756f66,
+    0x736e6574,
+    0x6472696874,
+    0x6565726874,
+    0x65726f7263,
+    0x6874666966,
+    0x68746e6574,
+    0x68746e696e,
+    0x6874786973,
+    0x6e65766573,
+    0x6e657a6f64,
+    0x7468676965,
+    0x7974666966,
+    0x7974726f66,
+    0x7974786973,
+    0x65766c657774,
+    0x687468676965,
+    0x687472756f66,
+    0x6e6576656c65,
+    0x736472696874,
+    0x736874666966,
+    0x7368746e6574,
+    0x7368746e696e,
+    0x736874786973,
+    0x736e657a6f64,
+    0x74686775616e,
+    0x746867756f6e,
+    0x7974656e696e,
+    0x797468676965,
+    0x79746e657774,
+    0x797472696874,
+    0x646572646e7568,
+    0x68746e65766573,
+    0x6e656574666966,
+    0x6e656574786973,
+    0x6e6f696c6c6962,
+    0x6e6f696c6c696d,
+    0x72657472617571,
+    0x73687468676965,
+    0x73687472756f66,
+    0x79746e65766573,
+    0x646e6173756f6874,
+    0x6e656574656e696e,
+    0x6e65657468676965,
+    0x6e65657472696874,
+    0x6e65657472756f66,
+    0x6e6f696c6c697274,
+    0x73646572646e7568,
+    0x7368746e65766573,
+    0x736e6f696c6c6962,
+    0x736e6f696c6c696d,
+    0x7372657472617571,
+    0x6874646572646e7568,
+    0x68746e6f696c6c6962,
+    0x68746e6f696c6c696d,
+    0x6e6565746e65766573,
+    0x73646e6173756f6874,
+    0x6874646e6173756f6874,
+    0x68746e6f696c6c697274,
+    0x736874646572646e7568,
+    0x7368746e6f696c6c696d,
+    0x736874646e6173756f6874,
+    0x7368746e6f696c6c697274,
+];
+
+/// The first three letters of the number words as a bit set indexed by the low five bits
+/// of each letter (the same for upper and lower case): most words ("the", "and", "was")
+/// are rejected by one lookup.
+static PREFIX3: [u64; 512] = {
+    let mut bits = [0u64; 512];
+    let mut i = 0;
+    while i < NUMBER_WORDS.len() {
+        let k = NUMBER_WORDS[i];
+        let n = prefix_index((k & 0xff) as u8, ((k >> 8) & 0xff) as u8, ((k >> 16) & 0xff) as u8);
+        bits[n / 64] |= 1 << (n % 64);
+        i += 1;
+    }
+    bits
+};
+
+const fn prefix_index(a: u8, b: u8, c: u8) -> usize {
+    (((a & 31) as usize) << 10) | (((b & 31) as usize) << 5) | ((c & 31) as usize)
+}
+
+/// Words that are, or open, a number: one of [`NUMBER_WORDS`], in any case.
+#[inline]
+pub fn is_number_word(w: &[u8]) -> bool {
+    if w.len() < 3 || w.len() > 11 {
+        return false;
+    }
+    let n = prefix_index(w[0], w[1], w[2]);
+    if PREFIX3[n / 64] & (1 << (n % 64)) == 0 {
+        return false;
+    }
+    let mut key = 0u128;
+    for (i, b) in w.iter().enumerate() {
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    NUMBER_WORDS.binary_search(&key).is_ok()
+}
+
+/// Whether `s` may state a number at all: a digit, a vulgar fraction or a number word.
+/// One cheap pass over the bytes, so that most sentences skip lexing.
+pub fn may_hold_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    // Digits first, 32 bytes at a time without an early exit so that it vectorises.
+    for chunk in b.chunks(32) {
+        if chunk.iter().fold(false, |acc, c| acc | c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    let mut word_start = usize::MAX;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_alphabetic() {
+            if word_start == usize::MAX {
+                word_start = i;
+            }
+            continue;
+        }
+        if word_start != usize::MAX {
+            if is_number_word(&b[word_start..i]) {
+                return true;
+            }
+            word_start = usize::MAX;
+        }
+        // "½ ¼ ¾" are C2 BC..BE; "⅓".."⅞" are E2 85 90..9E.
+        if (c == 0xC2 && matches!(b.get(i + 1), Some(0xBC..=0xBE)))
+            || (c == 0xE2 && b.get(i + 1) == Some(&0x85) && matches!(b.get(i + 2), Some(0x90..=0x9E)))
+        {
+            return true;
+        }
+    }
+    word_start != usize::MAX && is_number_word(&b[word_start..])
+}
+
+/// The value of a numeral token's text (`83,000` → 83000.0, `1.3e6` → 1300000.0,
+/// `1.111,11` → 1111.11: a last comma followed by one or two digits is a European decimal
+/// comma, which the lexer only lets through where it cannot be grouping).
 pub fn num_value(text: &str) -> f64 {
+    if let Some(p) = text.rfind(',')
+        && (2..=3).contains(&(text.len() - p))
+        && text[p + 1..].bytes().all(|c| c.is_ascii_digit())
+    {
+        let european: String = text.chars().filter(|c| *c != '.').map(|c| if c == ',' { '.' } else { c }).collect();
+        return european.parse().unwrap_or(f64::NAN);
+    }
     let mut buf = [0u8; 64];
     let mut n = 0;
     for &c in text.as_bytes() {
@@ -307,6 +508,10 @@ mod tests {
         assert_eq!(t[6].1, "1,00,000");
         // A list of two-digit numbers is not Indian grouping.
         assert_eq!(toks("22,24,26,31")[0].1, "22");
+        // European decimal commas, where they cannot be grouping.
+        assert_eq!(num_value(toks("It was 1.111,11 in all")[2].1), 1111.11);
+        assert_eq!(num_value(toks("The number is 1,3.")[3].1), 1.3);
+        assert_eq!(toks("Rooms 1,3 and 5")[1].1, "1");
         assert_eq!(num_value(t[4].1), 1234567.0);
         assert_eq!(num_value(t[6].1), 100000.0);
     }
@@ -340,6 +545,20 @@ mod tests {
         let t = toks("in 2019 200 people, v.5");
         assert_eq!(t[1].1, "2019");
         assert_eq!(t[2].1, "200");
+    }
+
+    #[test]
+    fn number_words_are_found_in_any_case() {
+        for w in ["eight", "Eight", "HUNDRED", "thirds", "millions", "nought"] {
+            assert!(is_number_word(w.as_bytes()), "{w}");
+        }
+        for w in ["the", "eighty-", "hundredweight", "on", "thirdly"] {
+            assert!(!is_number_word(w.as_bytes()), "{w}");
+        }
+        assert!(may_hold_number("It rose by a third."));
+        assert!(may_hold_number("costs ½ more"));
+        assert!(may_hold_number("5"));
+        assert!(!may_hold_number("Nothing here at all."));
     }
 
     #[test]

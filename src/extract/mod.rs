@@ -57,7 +57,17 @@ impl Skipped {
 pub struct Extractor {
     toks: Vec<Token>,
     lower: String,
-    lspans: Vec<(usize, usize)>,
+    /// Per token: where its lower-case text is (`Orig` when the word is already lower case).
+    lspans: Vec<Lower>,
+}
+
+/// Where a word's lower-case form lives.
+#[derive(Clone, Copy, Debug)]
+enum Lower {
+    /// The token's own text is lower case.
+    Orig,
+    /// A range of `Extractor::lower`.
+    Buf(usize, usize),
 }
 
 impl Extractor {
@@ -72,33 +82,49 @@ impl Extractor {
 
     /// The numbers stated in `sentence`, and the numbers read but refused as claims.
     pub fn extract_explained(&mut self, sentence: &str) -> (Vec<Mention>, Vec<Skipped>) {
+        // Most sentences state no number: nothing to lex or parse.
+        if !lexer::may_hold_number(sentence) {
+            return (Vec::new(), Vec::new());
+        }
         lex(sentence, &mut self.toks);
-        if !self.toks.iter().any(|t| t.kind == TokKind::Num || t.kind == TokKind::Word) {
+        if !self.toks.iter().any(|t| t.anchor) {
             return (Vec::new(), Vec::new());
         }
         self.lower.clear();
         self.lspans.clear();
         for t in &self.toks {
+            let w = &sentence[t.start..t.end];
+            if t.kind != TokKind::Word || t.lower {
+                self.lspans.push(Lower::Orig);
+                continue;
+            }
             let a = self.lower.len();
-            if t.kind == TokKind::Word {
-                for ch in sentence[t.start..t.end].chars() {
+            if w.is_ascii() {
+                self.lower.push_str(w);
+                self.lower[a..].make_ascii_lowercase();
+            } else {
+                for ch in w.chars() {
                     match ch {
                         '\u{2019}' => self.lower.push('\''),
                         c => self.lower.extend(c.to_lowercase()),
                     }
                 }
             }
-            self.lspans.push((a, self.lower.len()));
+            self.lspans.push(Lower::Buf(a, self.lower.len()));
         }
-        let mut p = Parser {
-            s: sentence,
-            t: &self.toks,
-            lower: &self.lower,
-            lspans: &self.lspans,
-            out: Vec::new(),
-            toks_of: Vec::new(),
-            skipped: Vec::new(),
-        };
+        let lower = &self.lower;
+        let lows: Vec<&str> = self
+            .toks
+            .iter()
+            .zip(&self.lspans)
+            .map(|(t, l)| match *l {
+                Lower::Buf(a, b) => &lower[a..b],
+                Lower::Orig if t.kind == TokKind::Word => &sentence[t.start..t.end],
+                Lower::Orig => "",
+            })
+            .collect();
+        let mut p =
+            Parser { s: sentence, t: &self.toks, lows, out: Vec::new(), toks_of: Vec::new(), skipped: Vec::new() };
         p.run();
         (p.out, p.skipped)
     }
@@ -149,8 +175,8 @@ struct Core {
 struct Parser<'a> {
     s: &'a str,
     t: &'a [Token],
-    lower: &'a str,
-    lspans: &'a [(usize, usize)],
+    /// Lower-case text of each word token ("" for other tokens).
+    lows: Vec<&'a str>,
     out: Vec<Mention>,
     /// For each mention, its (first, end) tokens, including bound words before it.
     toks_of: Vec<(usize, usize)>,
@@ -162,6 +188,14 @@ impl<'a> Parser<'a> {
     fn run(&mut self) {
         let mut i = 0;
         while i < self.t.len() {
+            // A number starts at an anchor, or at a prefix at most two tokens before one
+            // ("US $ 5", "$5", "minus five", "a third", "-3%").
+            let near = (i..(i + 3).min(self.t.len())).any(|k| self.t[k].anchor);
+            let percent_word = matches!(self.lw(i), "percent" | "percents" | "percentage" | "per");
+            if !percent_word && (!near || !(self.t[i].anchor || self.may_prefix(i))) {
+                i += 1;
+                continue;
+            }
             i = match self.expression(i) {
                 Some(next) => next.max(i + 1),
                 None => i + 1,
@@ -169,6 +203,24 @@ impl<'a> Parser<'a> {
         }
         self.link_from_pairs();
         self.inherit_from_neighbours();
+    }
+
+    /// A token that can open a number before its anchor: a sign, a currency sign or code,
+    /// "minus", an article ("a third", "a dozen").
+    fn may_prefix(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            TokKind::Char => vocab::currency_symbol(t.ch).is_some() || matches!(t.ch, '-' | '+' | '−'),
+            TokKind::Word => {
+                let raw = self.text(i);
+                raw.len() <= 4 && raw.as_bytes()[0].is_ascii_uppercase()
+                    || matches!(
+                        self.lw(i),
+                        "a" | "an" | "minus" | "negative" | "usd" | "gbp" | "eur" | "rmb" | "us" | "hk" | "c"
+                    )
+            }
+            TokKind::Num => true,
+        }
     }
 
     // ---- token helpers -------------------------------------------------------------
@@ -183,10 +235,7 @@ impl<'a> Parser<'a> {
 
     /// Lower-case text of word token `i`; "" for other tokens or out of range.
     fn lw(&self, i: usize) -> &'a str {
-        match self.lspans.get(i) {
-            Some(&(a, b)) => &self.lower[a..b],
-            None => "",
-        }
+        self.lows.get(i).copied().unwrap_or("")
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -236,6 +285,9 @@ impl<'a> Parser<'a> {
             return Some(next);
         }
         if let Some(next) = self.fraction(i) {
+            return Some(next);
+        }
+        if let Some(next) = self.percent_of(i) {
             return Some(next);
         }
         let s1 = self.side(i)?;
@@ -475,9 +527,11 @@ impl<'a> Parser<'a> {
                         return Some(core);
                     }
                     // "4 hundred million", "3 hundred and 21", "322 hundred".
-                    if matches!(self.lw(k + 1), "hundred" | "thousand" | "dozen" | "dozens")
-                        || (matches!(self.lw(k + 1), "million" | "billion" | "lakh" | "crore")
-                            && matches!(self.lw(k + 2), "hundred" | "thousand" | "and"))
+                    if matches!(
+                        self.lw(k + 1),
+                        "hundred" | "thousand" | "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs"
+                    ) || (matches!(self.lw(k + 1), "million" | "billion" | "lakh" | "crore")
+                        && matches!(self.lw(k + 2), "hundred" | "thousand" | "and"))
                     {
                         return self.number_words(k).or(Some(core));
                     }
@@ -676,6 +730,10 @@ impl<'a> Parser<'a> {
                 // "two hundred and forty", "one and a half", "twenty and three fifths".
                 if let Some((f, fend)) = self.and_fraction(j + 1) {
                     let base = total + cur;
+                    // "one billion and three quarters million" (the fraction read its scale).
+                    if fend >= 1 && vocab::spaced_scale_word(self.lw(fend - 1)).is_some() {
+                        return Some(Core { value: base + f, end: fend, words: true, lone_one: false, scaled: true });
+                    }
                     // "one billion and a half million": the fraction of the scale after it.
                     if let Some(sc) = vocab::spaced_scale_word(self.lw(fend)).filter(|_| matches!(last, Last::Scale(_)))
                     {
@@ -722,6 +780,32 @@ impl<'a> Parser<'a> {
             {
                 j += 1;
             }
+            // "ninety-five hundred-fifths": a hyphenated denominator after a scale, 9500/5.
+            if self.is_dash(j)
+                && self.glued(j)
+                && matches!(last, Last::Hundred | Last::Scale(_))
+                && self.lw(j + 1).ends_with('s')
+                && let Some(den) = vocab::fraction_word(self.lw(j + 1))
+            {
+                return Some(Core {
+                    value: (total + cur) / den,
+                    end: j + 2,
+                    words: true,
+                    lone_one: false,
+                    scaled: false,
+                });
+            }
+            // "one hundred thirty-fifths": a hyphenated ordinal denominator, 100/35.
+            if self.is_dash(j)
+                && self.glued(j)
+                && last == (Last::Small { tens: true })
+                && self.lw(j + 1).ends_with('s')
+                && let Some(unit) = vocab::ordinal_unit(self.lw(j + 1))
+                && cur > group_small
+            {
+                let value = (total + cur - group_small) / (group_small + unit);
+                return Some(Core { value, end: j + 2, words: true, lone_one: false, scaled: false });
+            }
         }
         if !any || end == k {
             return None;
@@ -742,10 +826,12 @@ impl<'a> Parser<'a> {
             let den = vocab::fraction_word(self.lw(j + 1))?;
             return Some((1.0 / den, j + 2));
         }
-        // A numerator in words ending in a denominator: number_words reads it as a fraction.
+        // A numerator in words ending in a denominator: number_words reads it as a fraction
+        // ("fifty-four hundredths"), with the scale after it ("three quarters million").
         let c = self.number_words(j)?;
-        let last = c.end.checked_sub(1)?;
-        (vocab::fraction_word(self.lw(last)).is_some() && c.value < 1.0 && !c.scaled).then_some((c.value, c.end))
+        let den_at = if c.scaled { c.end.checked_sub(2)? } else { c.end.checked_sub(1)? };
+        let is_fraction = vocab::fraction_word(self.lw(den_at)).is_some();
+        (is_fraction && (c.value < 1.0 || c.scaled)).then_some((c.value, c.end))
     }
 
     /// Spoken decimals after "point": digits as words ("zero three") or one number
@@ -795,8 +881,16 @@ impl<'a> Parser<'a> {
             }
             vocab::scale_word(w)
         } else if !self.glued(j) {
-            // "2.12 hundred" (a whole numeral before "hundred" is read by number_words).
-            vocab::spaced_scale_word(w).or((w == "hundred" && first).then_some(100.0))
+            // "2.12 hundred" (a whole numeral before "hundred" is read by number_words); "2.33
+            // k", "1,674.5 G", "5 M" at the end of a phrase (a letter before a word is not one).
+            let end_of_phrase = !self.is_word(j + 1) && !self.is_num(j + 1);
+            let letter = match self.text(j) {
+                "k" | "K" if end_of_phrase => Some(1e3),
+                "M" if end_of_phrase => Some(1e6),
+                "G" if end_of_phrase => Some(1e9),
+                _ => None,
+            };
+            vocab::spaced_scale_word(w).or((w == "hundred" && first).then_some(100.0)).or(letter.filter(|_| first))
         } else {
             None
         }
@@ -921,6 +1015,9 @@ impl<'a> Parser<'a> {
         if side.kind.is_none() {
             self.currency_suffix(side);
         } else if side.kind == Some(Kind::Money) {
+            if side.scale == 1.0 && self.word_is(side.end, "and") {
+                self.minor_after(side, 1.0);
+            }
             // "$5 million dollars", "US$ 5 USD": a repeated currency word belongs to it.
             let w = self.lw(side.end);
             if vocab::currency_word(w).is_some_and(|(c, f)| Some(c) == side.currency && f == 1.0)
@@ -1103,11 +1200,18 @@ impl<'a> Parser<'a> {
         if let Some((_, f)) = vocab::currency_word(self.lw(c.end)).filter(|(_, f)| *f < 1.0) {
             side.value += c.value * f;
             side.end = c.end + 1;
-        } else if !self.is_word(c.end)
+        } else if (self.word_is(side.end - 1, "dollars")
+            || self.word_is(side.end - 1, "dollar")
+            || self.is_char(side.start + 1, '$')
+            || self.is_char(side.start, '$'))
             && !self.is_num(c.end)
             && !self.is_char(c.end, '%')
-            && self.word_is(side.end - 1, "dollars")
+            && !self.followed_by_content_word(c.end)
+            && !self.capitalised(c.end)
+            && vocab::currency_word(self.lw(c.end)).is_none()
         {
+            // "15 dollars 50", "one dollar and two", "c $ 100 and fifty": cents, when nothing
+            // that the second number could count follows it.
             side.value += c.value / 100.0;
             side.end = c.end;
         }
@@ -1142,8 +1246,9 @@ impl<'a> Parser<'a> {
         let hyphen = self.is_dash(j) && self.glued(j) && self.glued(j + 1) && self.is_word(j + 1);
         let at = if hyphen { j + 1 } else { j };
         let Some((end, unit)) = self.unit_at(at) else {
-            // "four-door", "three-bed": a number word in a compound adjective.
-            if hyphen && side.words && !self.is_num(j + 1) {
+            // "four-door", "three-bed": a number word in a compound adjective (but
+            // "three-nought-four" is a sequence of numbers).
+            if hyphen && side.words && !self.is_num(j + 1) && !self.t[j + 1].anchor {
                 side.excluded = Some("number word in a compound");
                 side.end = j + 2;
             }
@@ -1912,8 +2017,15 @@ impl<'a> Parser<'a> {
             return None;
         }
         let w = self.lw(i);
-        // "half of", "half the"; not "the second half of".
-        if w == "half" && matches!(self.lw(i + 1), "of" | "the" | "their" | "its" | "all") && self.is_word(i + 1) {
+        // "half of", "half the", "more than half"; not "the second half of".
+        let half_scale = vocab::spaced_scale_word(self.lw(i + 1)).is_some()
+            || (self.word_is(i + 1, "a")
+                && (vocab::spaced_scale_word(self.lw(i + 2)).is_some() || self.lw(i + 2) == "dozen"));
+        let bounded_half = w == "half" && self.bound_before(i).0.is_some() && !self.is_dash(i + 1) && !half_scale;
+        if w == "half"
+            && (bounded_half
+                || (matches!(self.lw(i + 1), "of" | "the" | "their" | "its" | "all") && self.is_word(i + 1)))
+        {
             if i > 0 && matches!(self.lw(i - 1), "first" | "second" | "last" | "latter" | "other") {
                 return Some(self.skip(i, i + 1, "ordinal half"));
             }
@@ -1930,13 +2042,15 @@ impl<'a> Parser<'a> {
         };
         let (den_tok, hyphen) = if self.is_dash(i + 1) && self.is_word(i + 2) { (i + 2, true) } else { (i + 1, false) };
         let dw = self.lw(den_tok);
-        // Compound denominators: "twenty-fifth", "twenty first".
+        // Compound denominators: "twenty-fifth", "twenty first", "one hundred fifth".
         let (den, den_end) = if let Some((tens, false)) =
             vocab::small_number(dw).filter(|(v, t)| *t && *v >= 20.0).map(|(v, t)| (v, !t))
         {
             let next = if self.is_dash(den_tok + 1) { den_tok + 2 } else { den_tok + 1 };
             let unit = vocab::ordinal_unit(self.lw(next))?;
             (tens + unit, next)
+        } else if num == 1.0 && !hyphen && vocab::fraction_word(dw).is_none() {
+            self.ordinal_phrase(den_tok)?
         } else {
             (vocab::fraction_word(dw)?, den_tok)
         };
@@ -1979,6 +2093,57 @@ impl<'a> Parser<'a> {
         let (bound, b) = self.bound_before(i);
         self.push_fraction(i, den_end, num / den, bound, b, "fraction");
         Some(den_end + 1)
+    }
+
+    /// A number in words that ends in an ordinal, read as a denominator: "one hundred
+    /// fifth" (105th), "one hundred and fifth". Returns the value and its last token.
+    fn ordinal_phrase(&self, j: usize) -> Option<(f64, usize)> {
+        let mut value = 0.0;
+        let mut k = j;
+        let mut any = false;
+        loop {
+            let w = self.lw(k);
+            if let Some(u) = vocab::ordinal_unit(w).filter(|_| any) {
+                return Some((value + u, k));
+            }
+            match (w, vocab::small_number(w)) {
+                (_, Some((v, _))) if !any || value >= 100.0 => value += v,
+                ("hundred", _) if any => value = value.max(1.0) * 100.0,
+                ("thousand", _) if any => value = value.max(1.0) * 1000.0,
+                ("and", _) if any => {}
+                _ => return None,
+            }
+            any = true;
+            k += 1;
+            if !self.is_word(k) {
+                return None;
+            }
+        }
+    }
+
+    /// "per cent of twenty-two", "percent of 10": a percentage written before its number
+    /// (not "a per cent of 210 patients", where the number counts something).
+    fn percent_of(&mut self, i: usize) -> Option<usize> {
+        let w = self.lw(i);
+        let of = match w {
+            "percent" | "percents" | "percentage" => i + 1,
+            "per" if self.word_is(i + 1, "cent") => i + 2,
+            _ => return None,
+        };
+        if !self.word_is(of, "of") || (i > 0 && (self.is_num(i - 1) || self.t[i - 1].anchor)) {
+            return None;
+        }
+        let s = self.side(of + 1)?;
+        if s.excluded.is_some() || s.kind.is_some() || self.is_word(s.consumed) || self.is_num(s.consumed) {
+            return None;
+        }
+        let span = Span::new(self.t[i].start, self.t[s.end - 1].end);
+        let mut m = plain_mention(span, Kind::Percent, s.value, None, "percent-of");
+        m.unit = Some("percent");
+        let (bound, b) = self.bound_before(i);
+        m.bound = bound.unwrap_or(Bound::Exact);
+        self.push(m, b, s.consumed);
+        Some(s.consumed)
     }
 
     /// "tens of thousands of dollars", "hundreds of miles", "millions of Americans".
