@@ -471,6 +471,23 @@ pub fn may_hold_number(s: &str) -> bool {
 /// `1.111,11` → 1111.11: a last comma followed by one or two digits is a European decimal
 /// comma, which the lexer only lets through where it cannot be grouping).
 pub fn num_value(text: &str) -> f64 {
+    // The common case: digits with grouping commas or spaces only.
+    let mut whole: u64 = 0;
+    let mut simple = !text.is_empty();
+    for &c in text.as_bytes() {
+        match c {
+            b'0'..=b'9' if whole < u64::MAX / 20 => whole = whole * 10 + u64::from(c - b'0'),
+            b',' | b' ' => {}
+            0x80..=0xFF => {} // thin and no-break spaces
+            _ => {
+                simple = false;
+                break;
+            }
+        }
+    }
+    if simple && text.rfind(',').is_none_or(|p| text.len() - p == 4) {
+        return whole as f64;
+    }
     if let Some(p) = text.rfind(',')
         && (2..=3).contains(&(text.len() - p))
         && text[p + 1..].bytes().all(|c| c.is_ascii_digit())

@@ -57,17 +57,6 @@ impl Skipped {
 pub struct Extractor {
     toks: Vec<Token>,
     lower: String,
-    /// Per token: where its lower-case text is (`Orig` when the word is already lower case).
-    lspans: Vec<Lower>,
-}
-
-/// Where a word's lower-case form lives.
-#[derive(Clone, Copy, Debug)]
-enum Lower {
-    /// The token's own text is lower case.
-    Orig,
-    /// A range of `Extractor::lower`.
-    Buf(usize, usize),
 }
 
 impl Extractor {
@@ -90,41 +79,20 @@ impl Extractor {
         if !self.toks.iter().any(|t| t.anchor) {
             return (Vec::new(), Vec::new());
         }
+        // The sentence in ASCII lower case: same byte offsets, so a word's lower-case form
+        // is the same range of this copy.
         self.lower.clear();
-        self.lspans.clear();
-        for t in &self.toks {
-            let w = &sentence[t.start..t.end];
-            if t.kind != TokKind::Word || t.lower {
-                self.lspans.push(Lower::Orig);
-                continue;
-            }
-            let a = self.lower.len();
-            if w.is_ascii() {
-                self.lower.push_str(w);
-                self.lower[a..].make_ascii_lowercase();
-            } else {
-                for ch in w.chars() {
-                    match ch {
-                        '\u{2019}' => self.lower.push('\''),
-                        c => self.lower.extend(c.to_lowercase()),
-                    }
-                }
-            }
-            self.lspans.push(Lower::Buf(a, self.lower.len()));
-        }
-        let lower = &self.lower;
-        let lows: Vec<&str> = self
-            .toks
-            .iter()
-            .zip(&self.lspans)
-            .map(|(t, l)| match *l {
-                Lower::Buf(a, b) => &lower[a..b],
-                Lower::Orig if t.kind == TokKind::Word => &sentence[t.start..t.end],
-                Lower::Orig => "",
-            })
-            .collect();
-        let mut p =
-            Parser { s: sentence, t: &self.toks, lows, out: Vec::new(), toks_of: Vec::new(), skipped: Vec::new() };
+        self.lower.push_str(sentence);
+        self.lower.make_ascii_lowercase();
+        let mut p = Parser {
+            s: sentence,
+            t: &self.toks,
+            lower: &self.lower,
+            out: Vec::new(),
+            toks_of: Vec::new(),
+            skipped: Vec::new(),
+            shouting: std::cell::OnceCell::new(),
+        };
         p.run();
         (p.out, p.skipped)
     }
@@ -175,31 +143,46 @@ struct Core {
 struct Parser<'a> {
     s: &'a str,
     t: &'a [Token],
-    /// Lower-case text of each word token ("" for other tokens).
-    lows: Vec<&'a str>,
+    /// The sentence in ASCII lower case (same byte offsets).
+    lower: &'a str,
     out: Vec<Mention>,
     /// For each mention, its (first, end) tokens, including bound words before it.
     toks_of: Vec<(usize, usize)>,
     /// Numbers refused as claims.
     skipped: Vec<Skipped>,
+    /// The sentence is in capitals (computed on first use).
+    shouting: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Parser<'a> {
     fn run(&mut self) {
-        let mut i = 0;
-        while i < self.t.len() {
-            // A number starts at an anchor, or at a prefix at most two tokens before one
-            // ("US $ 5", "$5", "minus five", "a third", "-3%").
-            let near = (i..(i + 3).min(self.t.len())).any(|k| self.t[k].anchor);
-            let percent_word = matches!(self.lw(i), "percent" | "percents" | "percentage" | "per");
-            if !percent_word && (!near || !(self.t[i].anchor || self.may_prefix(i))) {
-                i += 1;
+        // Only anchors are visited: a number starts at an anchor, at a prefix at most two
+        // tokens before one ("US $ 5", "minus five", "a third", "-3%"), or at a percent word
+        // three before ("per cent of twenty").
+        let n = self.t.len();
+        let mut done = 0; // tokens before this are consumed
+        let mut a = 0;
+        while a < n {
+            if !self.t[a].anchor {
+                a += 1;
                 continue;
             }
-            i = match self.expression(i) {
-                Some(next) => next.max(i + 1),
-                None => i + 1,
-            };
+            let mut next = None;
+            for k in a.saturating_sub(3).max(done)..=a {
+                let percent_word = matches!(self.lw(k), "percent" | "percents" | "percentage" | "per");
+                let may_start = k == a || percent_word || (k + 2 >= a && self.may_prefix(k));
+                if may_start && let Some(end) = self.expression(k) {
+                    next = Some(end.max(k + 1));
+                    break;
+                }
+            }
+            match next {
+                Some(end) => {
+                    done = end;
+                    a = end;
+                }
+                None => a += 1,
+            }
         }
         self.link_from_pairs();
         self.inherit_from_neighbours();
@@ -235,7 +218,10 @@ impl<'a> Parser<'a> {
 
     /// Lower-case text of word token `i`; "" for other tokens or out of range.
     fn lw(&self, i: usize) -> &'a str {
-        self.lows.get(i).copied().unwrap_or("")
+        match self.t.get(i) {
+            Some(t) if t.kind == TokKind::Word => &self.lower[t.start..t.end],
+            _ => "",
+        }
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -1492,17 +1478,17 @@ impl<'a> Parser<'a> {
 
     /// An all-capitals sentence (a wire headline): capitals say nothing about names.
     fn shouting(&self) -> bool {
-        let (mut upper, mut lower) = (0, 0);
-        for i in 0..self.t.len() {
-            if self.is_word(i) && self.text(i).len() >= 2 {
-                if self.text(i).chars().any(char::is_lowercase) {
+        *self.shouting.get_or_init(|| {
+            let (mut upper, mut lower) = (0, 0);
+            for t in self.t.iter().filter(|t| t.kind == TokKind::Word && t.end - t.start >= 2) {
+                if t.lower || self.s[t.start..t.end].chars().any(char::is_lowercase) {
                     lower += 1;
                 } else {
                     upper += 1;
                 }
             }
-        }
-        upper >= 3 && upper > lower
+            upper >= 3 && upper > lower
+        })
     }
 
     fn address_follows(&self, j: usize) -> bool {

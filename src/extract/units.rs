@@ -311,9 +311,31 @@ point|point
 points|point
 ";
 
+/// FNV-1a: the unit table is looked up after every number, with short keys, where
+/// SipHash's DoS resistance buys nothing.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The unit patterns, indexed by their first token (lower case).
-pub static UNITS: LazyLock<HashMap<String, Vec<UnitDef>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<UnitDef>> = HashMap::new();
+pub static UNITS: LazyLock<FnvMap<String, Vec<UnitDef>>> = LazyLock::new(|| {
+    let mut map: FnvMap<String, Vec<UnitDef>> = FnvMap::default();
     for line in TABLE.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let (pattern, name) = line.split_once('|').expect("every unit line has a '|'");
         let (pattern, exact_case) = match pattern.strip_prefix('!') {
