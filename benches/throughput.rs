@@ -57,7 +57,14 @@ fn main() {
     });
     report("extract (sentences given)", sentence_bytes, runs, || {
         let mut ex = Extractor::new();
-        sentences.iter().map(|s| ex.extract(s).len()).sum()
+        let mut out = Vec::new();
+        sentences
+            .iter()
+            .map(|s| {
+                ex.extract_into(s, &mut out);
+                out.len()
+            })
+            .sum()
     });
     report("segment + extract + context", bytes, runs, || {
         texts.iter().map(|t| figtrace::eval::claims_of_text(t).len()).sum()

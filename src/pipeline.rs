@@ -181,8 +181,9 @@ fn claims_of(a: &Article, clock: &StageClock) -> Vec<Claim> {
     let sentences = clock.time(&clock.segment, || segment(a));
     let mut extractor = Extractor::new();
     let mut claims = Vec::new();
+    let mut mentions = Vec::new();
     for s in sentences {
-        let mentions = clock.time(&clock.extract, || extractor.extract(&a.text[s.span.start..s.span.end]));
+        clock.time(&clock.extract, || extractor.extract_into(&a.text[s.span.start..s.span.end], &mut mentions));
         if mentions.is_empty() {
             continue;
         }

@@ -80,10 +80,29 @@ pub fn lex(s: &str, out: &mut Vec<Token>) {
             && i + 1 < b.len()
             && b[i + 1].is_ascii_digit()
             && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.'));
+        if c.is_ascii_alphabetic() {
+            // The common case, kept tight: a word.
+            let (end, lower) = word_end(s, i);
+            let anchor = is_number_word(&b[i..end]);
+            out.push(Token {
+                kind: TokKind::Word,
+                start: i,
+                end,
+                gap,
+                ch: '\0',
+                grouped: false,
+                int_digits: 0,
+                decimal: false,
+                dotted: false,
+                anchor,
+                lower,
+            });
+            gap = Gap::None;
+            i = end;
+            continue;
+        }
         let tok = if c.is_ascii_digit() || leading_decimal {
             lex_number(s, i)
-        } else if c.is_ascii_alphabetic() {
-            lex_word(s, i)
         } else if c < 0x80 {
             char_token(i, c as char)
         } else {
@@ -127,6 +146,25 @@ fn char_token(i: usize, ch: char) -> Token {
 }
 
 fn lex_word(s: &str, start: usize) -> Token {
+    let (end, lower) = word_end(s, start);
+    Token {
+        kind: TokKind::Word,
+        start,
+        end,
+        gap: Gap::None,
+        ch: '\0',
+        grouped: false,
+        int_digits: 0,
+        decimal: false,
+        dotted: false,
+        anchor: false,
+        lower,
+    }
+}
+
+/// The end of the word starting at `start`, and whether it is all ASCII lower case.
+#[inline]
+fn word_end(s: &str, start: usize) -> (usize, bool) {
     let b = s.as_bytes();
     let mut i = start;
     let mut lower = true;
@@ -166,19 +204,7 @@ fn lex_word(s: &str, start: usize) -> Token {
         }
         break;
     }
-    Token {
-        kind: TokKind::Word,
-        start,
-        end: i,
-        gap: Gap::None,
-        ch: '\0',
-        grouped: false,
-        int_digits: 0,
-        decimal: false,
-        dotted: false,
-        anchor: false,
-        lower,
-    }
+    (i, lower)
 }
 
 /// Thin space, narrow no-break space and no-break space: digit group separators.
@@ -434,7 +460,7 @@ pub fn is_number_word(w: &[u8]) -> bool {
 }
 
 /// Whether `s` may state a number at all: a digit, a vulgar fraction or a number word.
-/// One cheap pass over the bytes, so that most sentences skip lexing.
+/// One cheap pass, eight bytes at a time, so that most sentences skip lexing.
 pub fn may_hold_number(s: &str) -> bool {
     let b = s.as_bytes();
     // Digits first, 32 bytes at a time without an early exit so that it vectorises.
@@ -443,50 +469,95 @@ pub fn may_hold_number(s: &str) -> bool {
             return true;
         }
     }
-    let mut word_start = usize::MAX;
-    for (i, &c) in b.iter().enumerate() {
-        if c.is_ascii_alphabetic() {
-            if word_start == usize::MAX {
-                word_start = i;
+    // Vulgar fractions: "½ ¼ ¾" are C2 BC..BE; "⅓".."⅞" are E2 85 90..9E.
+    if (b.contains(&0xC2) || b.contains(&0xE2))
+        && b.windows(2).any(|w| (w[0] == 0xC2 && (0xBC..=0xBE).contains(&w[1])) || (w[0] == 0xE2 && w[1] == 0x85))
+    {
+        return true;
+    }
+    // Number words: find the starts of words of three or more letters with a bit mask of
+    // letter bytes per eight-byte chunk, and look each up.
+    let mut prev_letter = false;
+    let mut i = 0;
+    while i < b.len() {
+        let word = match b.get(i..i + 8) {
+            Some(full) => u64::from_le_bytes(full.try_into().unwrap_or([b' '; 8])),
+            None => {
+                let mut chunk = [b' '; 8];
+                chunk[..b.len() - i].copy_from_slice(&b[i..]);
+                u64::from_le_bytes(chunk)
             }
-            continue;
-        }
-        if word_start != usize::MAX {
-            if is_number_word(&b[word_start..i]) {
+        };
+        let letters = letter_mask(word);
+        // Word starts: letter bytes whose previous byte is not a letter.
+        let prev = (letters << 8) | u64::from(prev_letter) << 7;
+        let mut starts = letters & !prev;
+        while starts != 0 {
+            let at = i + (starts.trailing_zeros() / 8) as usize;
+            starts &= starts - 1;
+            // Most words fail on their first three letters.
+            let (Some(&c1), Some(&c2)) = (b.get(at + 1), b.get(at + 2)) else { continue };
+            let n = prefix_index(b[at], c1, c2);
+            if PREFIX3[n / 64] & (1 << (n % 64)) == 0 {
+                continue;
+            }
+            let end = at + b[at..].iter().take(12).take_while(|c| c.is_ascii_alphabetic()).count();
+            if is_number_word(&b[at..end]) {
                 return true;
             }
-            word_start = usize::MAX;
         }
-        // "½ ¼ ¾" are C2 BC..BE; "⅓".."⅞" are E2 85 90..9E.
-        if (c == 0xC2 && matches!(b.get(i + 1), Some(0xBC..=0xBE)))
-            || (c == 0xE2 && b.get(i + 1) == Some(&0x85) && matches!(b.get(i + 2), Some(0x90..=0x9E)))
-        {
-            return true;
-        }
+        prev_letter = letters >> 63 != 0;
+        i += 8;
     }
-    word_start != usize::MAX && is_number_word(&b[word_start..])
+    false
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter.
+#[inline]
+fn letter_mask(x: u64) -> u64 {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const BIT5: u64 = 0x2020_2020_2020_2020;
+    let y = (x & LO7) | BIT5; // lower case, high bit cleared: no carries between bytes below
+    let at_least_a = (y + 0x1F1F_1F1F_1F1F_1F1F) & HI; // y >= 'a' (0x61)
+    let above_z = (y + 0x0505_0505_0505_0505) & HI; // y >= '{' (0x7B)
+    at_least_a & !above_z & !x & HI
 }
 
 /// The value of a numeral token's text (`83,000` → 83000.0, `1.3e6` → 1300000.0,
 /// `1.111,11` → 1111.11: a last comma followed by one or two digits is a European decimal
 /// comma, which the lexer only lets through where it cannot be grouping).
 pub fn num_value(text: &str) -> f64 {
-    // The common case: digits with grouping commas or spaces only.
-    let mut whole: u64 = 0;
+    // The common cases: digits with grouping commas or spaces, and one decimal point. An
+    // integer below 2^53 divided by a power of ten up to 10^15 is correctly rounded, as
+    // `str::parse` would be.
+    let mut mantissa: u64 = 0;
+    let mut digits = 0;
+    let mut decimals: Option<i32> = None;
+    let mut last_comma = None;
     let mut simple = !text.is_empty();
-    for &c in text.as_bytes() {
+    for (i, &c) in text.as_bytes().iter().enumerate() {
         match c {
-            b'0'..=b'9' if whole < u64::MAX / 20 => whole = whole * 10 + u64::from(c - b'0'),
-            b',' | b' ' => {}
-            0x80..=0xFF => {} // thin and no-break spaces
+            b'0'..=b'9' => {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
+                digits += 1;
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                }
+            }
+            b'.' if decimals.is_none() => decimals = Some(0),
+            b',' if decimals.is_none() => last_comma = Some(i),
+            b' ' | 0x80..=0xFF if decimals.is_none() => {} // grouping spaces
             _ => {
                 simple = false;
                 break;
             }
         }
     }
-    if simple && text.rfind(',').is_none_or(|p| text.len() - p == 4) {
-        return whole as f64;
+    let comma_groups = last_comma.is_none_or(|p| text.len() - p == 4 || decimals.is_some());
+    if simple && digits <= 15 && comma_groups {
+        let scale = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+        return mantissa as f64 / scale[decimals.unwrap_or(0) as usize];
     }
     if let Some(p) = text.rfind(',')
         && (2..=3).contains(&(text.len() - p))
@@ -576,6 +647,13 @@ mod tests {
         assert!(may_hold_number("costs ½ more"));
         assert!(may_hold_number("5"));
         assert!(!may_hold_number("Nothing here at all."));
+        assert!(may_hold_number("Long words first, then twelve"));
+        assert!(may_hold_number("abcdefgh one"));
+        assert!(!may_hold_number("someone often money tone"));
+        for c in 0u8..=255 {
+            let x = u64::from(c);
+            assert_eq!(letter_mask(x) != 0, c.is_ascii_alphabetic(), "{c}");
+        }
     }
 
     #[test]

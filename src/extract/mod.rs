@@ -57,6 +57,8 @@ impl Skipped {
 pub struct Extractor {
     toks: Vec<Token>,
     lower: String,
+    toks_of: Vec<(usize, usize)>,
+    skipped: Vec<Skipped>,
 }
 
 impl Extractor {
@@ -66,18 +68,35 @@ impl Extractor {
 
     /// The numbers stated in `sentence`, in text order.
     pub fn extract(&mut self, sentence: &str) -> Vec<Mention> {
-        self.extract_explained(sentence).0
+        let mut out = Vec::new();
+        self.extract_into(sentence, &mut out);
+        out
+    }
+
+    /// The numbers stated in `sentence`, in text order, into `out` (cleared first): the
+    /// allocation-free form for loops over many sentences.
+    pub fn extract_into(&mut self, sentence: &str, out: &mut Vec<Mention>) {
+        out.clear();
+        self.parse(sentence, out);
+        self.skipped.clear();
     }
 
     /// The numbers stated in `sentence`, and the numbers read but refused as claims.
     pub fn extract_explained(&mut self, sentence: &str) -> (Vec<Mention>, Vec<Skipped>) {
+        let mut out = Vec::new();
+        self.skipped.clear();
+        self.parse(sentence, &mut out);
+        (out, std::mem::take(&mut self.skipped))
+    }
+
+    fn parse(&mut self, sentence: &str, out: &mut Vec<Mention>) {
         // Most sentences state no number: nothing to lex or parse.
         if !lexer::may_hold_number(sentence) {
-            return (Vec::new(), Vec::new());
+            return;
         }
         lex(sentence, &mut self.toks);
         if !self.toks.iter().any(|t| t.anchor) {
-            return (Vec::new(), Vec::new());
+            return;
         }
         // The sentence in ASCII lower case: same byte offsets, so a word's lower-case form
         // is the same range of this copy.
@@ -88,13 +107,16 @@ impl Extractor {
             s: sentence,
             t: &self.toks,
             lower: &self.lower,
-            out: Vec::new(),
-            toks_of: Vec::new(),
-            skipped: Vec::new(),
+            out: std::mem::take(out),
+            toks_of: std::mem::take(&mut self.toks_of),
+            skipped: std::mem::take(&mut self.skipped),
             shouting: std::cell::OnceCell::new(),
         };
         p.run();
-        (p.out, p.skipped)
+        *out = p.out;
+        self.skipped = p.skipped;
+        self.toks_of = p.toks_of;
+        self.toks_of.clear();
     }
 }
 
@@ -2312,18 +2334,18 @@ impl<'a> Parser<'a> {
         for i in 1..self.out.len() {
             let (_, prev_end) = self.toks_of[i - 1];
             let (first, end) = self.toks_of[i];
-            let between: Vec<&str> = (prev_end..first).map(|k| self.key(k)).collect();
-            let closed = self.is_char(end, ')');
-            let (a, b) = (self.out[i - 1].clone(), &mut self.out[i]);
-
-            if between == ["("] && closed && b.change.is_none() {
-                b.change = a.change;
+            // "A (B)": only an opening bracket between them, and a closing one after B.
+            if !(first == prev_end + 1 && self.is_char(prev_end, '(') && self.is_char(end, ')')) {
+                continue;
             }
-            if between == ["("] && closed && b.bound == Bound::Exact && matches!(a.bound, Bound::Lower | Bound::Upper) {
-                b.bound = a.bound;
-                b.change = b.change.or(a.change);
-                let fixed = set_bound_ends(b.clone());
-                *b = fixed;
+            let (a_change, a_bound) = (self.out[i - 1].change, self.out[i - 1].bound);
+            let b = &mut self.out[i];
+            if b.change.is_none() {
+                b.change = a_change;
+            }
+            if b.bound == Bound::Exact && matches!(a_bound, Bound::Lower | Bound::Upper) {
+                b.bound = a_bound;
+                *b = set_bound_ends(b.clone());
             }
         }
     }

@@ -183,6 +183,9 @@ pub fn currency_qualifier(qualifier: &str, word: &str) -> Option<&'static str> {
 
 /// ISO 4217 codes written as words ("USD 5m", "3bn EUR"), in capitals.
 pub fn iso_currency(w: &str) -> Option<&'static str> {
+    if w.len() != 3 || !w.bytes().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
     const CODES: &[&str] = &[
         "USD", "GBP", "EUR", "JPY", "CNY", "INR", "CHF", "AUD", "CAD", "HKD", "NZD", "SGD", "SEK", "NOK", "DKK", "ZAR",
         "RUB", "BRL", "MXN", "KRW", "TRY", "PLN", "MYR", "ILS", "RMB", "BTC",
@@ -227,16 +230,22 @@ pub fn currency_symbol(c: char) -> Option<&'static str> {
 
 /// Letters before or after `$` that name the dollar: "US$", "C$", "A$", "HK$", "$US", "$A".
 pub fn dollar_prefix(w: &str) -> Option<&'static str> {
-    Some(match w.to_ascii_uppercase().as_str() {
-        "US" | "U.S." | "USD" => "USD",
-        "C" | "CA" | "CAN" | "CAD" => "CAD",
-        "A" | "AU" | "AUD" => "AUD",
-        "HK" | "HKD" => "HKD",
-        "NZ" | "NZD" => "NZD",
-        "S" | "SG" | "SGD" => "SGD",
-        "R" => "BRL",
-        "NT" => "TWD",
-        "MX" | "MEX" | "MXN" => "MXN",
+    if w.len() > 4 {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf.make_ascii_uppercase();
+    Some(match &buf[..w.len()] {
+        b"US" | b"U.S." | b"USD" => "USD",
+        b"C" | b"CA" | b"CAN" | b"CAD" => "CAD",
+        b"A" | b"AU" | b"AUD" => "AUD",
+        b"HK" | b"HKD" => "HKD",
+        b"NZ" | b"NZD" => "NZD",
+        b"S" | b"SG" | b"SGD" => "SGD",
+        b"R" => "BRL",
+        b"NT" => "TWD",
+        b"MX" | b"MEX" | b"MXN" => "MXN",
         _ => return None,
     })
 }
