@@ -169,14 +169,13 @@ fn word_end(s: &str, start: usize) -> (usize, bool) {
     let mut i = start;
     let mut lower = true;
     loop {
+        while i < b.len() && b[i].is_ascii_lowercase() {
+            i += 1;
+        }
         if i >= b.len() {
             break;
         }
         let c = b[i];
-        if c.is_ascii_lowercase() {
-            i += 1;
-            continue;
-        }
         lower = false;
         if c.is_ascii_uppercase() {
             i += 1;
@@ -460,7 +459,7 @@ pub fn is_number_word(w: &[u8]) -> bool {
 }
 
 /// Whether `s` may state a number at all: a digit, a vulgar fraction or a number word.
-/// One cheap pass, eight bytes at a time, so that most sentences skip lexing.
+/// One pass, eight bytes at a time, so that most sentences skip lexing.
 pub fn may_hold_number(s: &str) -> bool {
     let b = s.as_bytes();
     // Digits first, 32 bytes at a time without an early exit so that it vectorises.
@@ -469,18 +468,11 @@ pub fn may_hold_number(s: &str) -> bool {
             return true;
         }
     }
-    // Vulgar fractions: "½ ¼ ¾" are C2 BC..BE; "⅓".."⅞" are E2 85 90..9E.
-    if (b.contains(&0xC2) || b.contains(&0xE2))
-        && b.windows(2).any(|w| (w[0] == 0xC2 && (0xBC..=0xBE).contains(&w[1])) || (w[0] == 0xE2 && w[1] == 0x85))
-    {
-        return true;
-    }
-    // Number words: find the starts of words of three or more letters with a bit mask of
-    // letter bytes per eight-byte chunk, and look each up.
+    let mut lead = false;
     let mut prev_letter = false;
     let mut i = 0;
     while i < b.len() {
-        let word = match b.get(i..i + 8) {
+        let x = match b.get(i..i + 8) {
             Some(full) => u64::from_le_bytes(full.try_into().unwrap_or([b' '; 8])),
             None => {
                 let mut chunk = [b' '; 8];
@@ -488,10 +480,11 @@ pub fn may_hold_number(s: &str) -> bool {
                 u64::from_le_bytes(chunk)
             }
         };
-        let letters = letter_mask(word);
+        // Lead bytes of vulgar fractions: "½ ¼ ¾" are C2 BC..BE, "⅓".."⅞" E2 85 ...
+        lead |= x & 0x8080_8080_8080_8080 != 0 && (has_byte(x, 0xC2) | has_byte(x, 0xE2));
+        let letters = letter_mask(x);
         // Word starts: letter bytes whose previous byte is not a letter.
-        let prev = (letters << 8) | u64::from(prev_letter) << 7;
-        let mut starts = letters & !prev;
+        let mut starts = letters & !((letters << 8) | (u64::from(prev_letter) << 7));
         while starts != 0 {
             let at = i + (starts.trailing_zeros() / 8) as usize;
             starts &= starts - 1;
@@ -509,7 +502,14 @@ pub fn may_hold_number(s: &str) -> bool {
         prev_letter = letters >> 63 != 0;
         i += 8;
     }
-    false
+    lead && b.windows(2).any(|w| (w[0] == 0xC2 && (0xBC..=0xBE).contains(&w[1])) || (w[0] == 0xE2 && w[1] == 0x85))
+}
+
+/// Whether any byte of `x` is `byte`.
+#[inline]
+fn has_byte(x: u64, byte: u8) -> bool {
+    let v = x ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+    (v.wrapping_sub(0x0101_0101_0101_0101) & !v & 0x8080_8080_8080_8080) != 0
 }
 
 /// The high bit of each byte of `x` that is an ASCII letter.
@@ -653,7 +653,16 @@ mod tests {
         for c in 0u8..=255 {
             let x = u64::from(c);
             assert_eq!(letter_mask(x) != 0, c.is_ascii_alphabetic(), "{c}");
+
+            // In every byte position, with neighbours that could carry.
+            for pos in 0..8 {
+                let y = (0xFFu64.wrapping_mul(0x0101_0101_0101_0101) & !(0xFF << (8 * pos))) | (x << (8 * pos));
+
+                assert_eq!(letter_mask(y) & (0x80 << (8 * pos)) != 0, c.is_ascii_alphabetic(), "{c} at {pos}");
+            }
         }
+        assert!(has_byte(u64::from_le_bytes(*b"ab\xC2def\xE2\x85"), 0xC2));
+        assert!(!has_byte(u64::from_le_bytes(*b"abcdefgh"), 0xC2));
     }
 
     #[test]
