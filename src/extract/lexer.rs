@@ -31,8 +31,9 @@ pub enum Gap {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Token {
     pub kind: TokKind,
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets into the sentence (a sentence is far below 4 GiB).
+    pub start: u32,
+    pub end: u32,
     pub gap: Gap,
     /// For `Char`: the character.
     pub ch: char,
@@ -86,8 +87,8 @@ pub fn lex(s: &str, out: &mut Vec<Token>) {
             let anchor = is_number_word(&b[i..end]);
             out.push(Token {
                 kind: TokKind::Word,
-                start: i,
-                end,
+                start: i as u32,
+                end: end as u32,
                 gap,
                 ch: '\0',
                 grouped: false,
@@ -117,7 +118,7 @@ pub fn lex(s: &str, out: &mut Vec<Token>) {
         };
         let anchor = match tok.kind {
             TokKind::Num => true,
-            TokKind::Word => is_number_word(&s.as_bytes()[tok.start..tok.end]),
+            TokKind::Word => is_number_word(&s.as_bytes()[tok.start as usize..tok.end as usize]),
             TokKind::Char => matches!(
                 tok.ch,
                 '½' | '⅓' | '⅔' | '¼' | '¾' | '⅕' | '⅖' | '⅗' | '⅘' | '⅙' | '⅚' | '⅛' | '⅜' | '⅝' | '⅞'
@@ -125,15 +126,15 @@ pub fn lex(s: &str, out: &mut Vec<Token>) {
         };
         out.push(Token { gap, anchor, ..tok });
         gap = Gap::None;
-        i = tok.end;
+        i = tok.end as usize;
     }
 }
 
 fn char_token(i: usize, ch: char) -> Token {
     Token {
         kind: TokKind::Char,
-        start: i,
-        end: i + ch.len_utf8(),
+        start: i as u32,
+        end: (i + ch.len_utf8()) as u32,
         gap: Gap::None,
         ch,
         grouped: false,
@@ -149,8 +150,8 @@ fn lex_word(s: &str, start: usize) -> Token {
     let (end, lower) = word_end(s, start);
     Token {
         kind: TokKind::Word,
-        start,
-        end,
+        start: start as u32,
+        end: end as u32,
         gap: Gap::None,
         ch: '\0',
         grouped: false,
@@ -229,8 +230,8 @@ fn lex_number(s: &str, start: usize) -> Token {
         let end = start + 1 + digits_at(b, start + 1);
         return Token {
             kind: TokKind::Num,
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             gap: Gap::None,
             ch: '\0',
             grouped: false,
@@ -331,8 +332,8 @@ fn lex_number(s: &str, start: usize) -> Token {
     }
     Token {
         kind: TokKind::Num,
-        start,
-        end: i,
+        start: start as u32,
+        end: i as u32,
         gap: Gap::None,
         ch: '\0',
         grouped,
@@ -584,7 +585,7 @@ mod tests {
     fn toks(s: &str) -> Vec<(TokKind, &str, Gap)> {
         let mut v = Vec::new();
         lex(s, &mut v);
-        v.iter().map(|t| (t.kind, &s[t.start..t.end], t.gap)).collect()
+        v.iter().map(|t| (t.kind, &s[t.start as usize..t.end as usize], t.gap)).collect()
     }
 
     #[test]

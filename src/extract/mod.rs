@@ -90,8 +90,9 @@ impl Extractor {
     }
 
     fn parse(&mut self, sentence: &str, out: &mut Vec<Mention>) {
-        // Most sentences state no number: nothing to lex or parse.
-        if !lexer::may_hold_number(sentence) {
+        // Most sentences state no number: nothing to lex or parse. (Token offsets are 32-bit:
+        // a "sentence" of 4 GiB is not one.)
+        if sentence.len() > u32::MAX as usize || !lexer::may_hold_number(sentence) {
             return;
         }
         lex(sentence, &mut self.toks);
@@ -233,7 +234,7 @@ impl<'a> Parser<'a> {
     /// Text of token `i`; "" out of range.
     fn text(&self, i: usize) -> &'a str {
         match self.t.get(i) {
-            Some(t) => &self.s[t.start..t.end],
+            Some(t) => &self.s[t.start as usize..t.end as usize],
             None => "",
         }
     }
@@ -241,7 +242,7 @@ impl<'a> Parser<'a> {
     /// Lower-case text of word token `i`; "" for other tokens or out of range.
     fn lw(&self, i: usize) -> &'a str {
         match self.t.get(i) {
-            Some(t) if t.kind == TokKind::Word => &self.lower[t.start..t.end],
+            Some(t) if t.kind == TokKind::Word => &self.lower[t.start as usize..t.end as usize],
             _ => "",
         }
     }
@@ -1503,7 +1504,7 @@ impl<'a> Parser<'a> {
         *self.shouting.get_or_init(|| {
             let (mut upper, mut lower) = (0, 0);
             for t in self.t.iter().filter(|t| t.kind == TokKind::Word && t.end - t.start >= 2) {
-                if t.lower || self.s[t.start..t.end].chars().any(char::is_lowercase) {
+                if t.lower || self.s[t.start as usize..t.end as usize].chars().any(char::is_lowercase) {
                     lower += 1;
                 } else {
                     upper += 1;
@@ -1654,11 +1655,11 @@ impl<'a> Parser<'a> {
     fn in_url(&self, k: usize) -> bool {
         let b = self.s.as_bytes();
         let tok = &self.t[k];
-        let mut a = tok.start;
+        let mut a = tok.start as usize;
         while a > 0 && !b[a - 1].is_ascii_whitespace() {
             a -= 1;
         }
-        let mut e = tok.end;
+        let mut e = tok.end as usize;
         while e < b.len() && !b[e].is_ascii_whitespace() {
             e += 1;
         }
@@ -2005,7 +2006,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (bound, _) = self.bound_before(s1.start);
-        let span = Span::new(self.t[s1.start].start, self.t[s2.end - 1].end);
+        let span = Span::new((self.t[s1.start].start as usize), (self.t[s2.end - 1].end as usize));
         let sign = if s1.negative { -1.0 } else { 1.0 };
         let m = plain_mention(
             span,
@@ -2082,7 +2083,7 @@ impl<'a> Parser<'a> {
             && let Some(sc) = vocab::spaced_scale_word(self.lw(den_end + 3))
         {
             let (bound, b) = self.bound_before(i);
-            let span = Span::new(self.t[i].start, self.t[den_end + 3].end);
+            let span = Span::new((self.t[i].start as usize), (self.t[den_end + 3].end as usize));
             let m = plain_mention(span, Kind::Count, num / den * sc, bound, "fraction-of-scale");
             self.push(m, b, den_end + 4);
             return Some(den_end + 4);
@@ -2145,7 +2146,7 @@ impl<'a> Parser<'a> {
         if s.excluded.is_some() || s.kind.is_some() || self.is_word(s.consumed) || self.is_num(s.consumed) {
             return None;
         }
-        let span = Span::new(self.t[i].start, self.t[s.end - 1].end);
+        let span = Span::new((self.t[i].start as usize), (self.t[s.end - 1].end as usize));
         let mut m = plain_mention(span, Kind::Percent, s.value, None, "percent-of");
         m.unit = Some("percent");
         let (bound, b) = self.bound_before(i);
@@ -2199,7 +2200,7 @@ impl<'a> Parser<'a> {
         }
         let (bound, b) = self.bound_before(i);
         let _ = bound;
-        let span = Span::new(self.t[i].start, self.t[end].end);
+        let span = Span::new((self.t[i].start as usize), (self.t[end].end as usize));
         let mut m = plain_mention(span, kind, low * 5.5, Some(Bound::Range), "vague-range");
         m.low = Some(low);
         m.high = Some(low * 10.0);
@@ -2218,7 +2219,7 @@ impl<'a> Parser<'a> {
         b: usize,
         rule: &'static str,
     ) {
-        let span = Span::new(self.t[first].start, self.t[last].end);
+        let span = Span::new((self.t[first].start as usize), (self.t[last].end as usize));
         let m = plain_mention(span, Kind::Ratio, value, bound, rule);
         self.push(m, b, last + 1);
     }
@@ -2228,7 +2229,7 @@ impl<'a> Parser<'a> {
     /// Records tokens `first..end` as a refused number; returns `end`.
     fn skip(&mut self, first: usize, end: usize, reason: &'static str) -> usize {
         let end_tok = end.min(self.t.len()).max(first + 1);
-        let span = Span::new(self.t[first].start, self.t[end_tok - 1].end);
+        let span = Span::new((self.t[first].start as usize), (self.t[end_tok - 1].end as usize));
         self.skipped.push(Skipped { span, reason });
         end
     }
@@ -2250,7 +2251,7 @@ impl<'a> Parser<'a> {
     ) -> usize {
         let kind = s.kind.unwrap_or(Kind::Count);
         let m = Mention {
-            span: Span::new(self.t[s.start].start, self.t[s.end - 1].end),
+            span: Span::new((self.t[s.start].start as usize), (self.t[s.end - 1].end as usize)),
             kind,
             value: s.value,
             low: None,
@@ -2269,7 +2270,7 @@ impl<'a> Parser<'a> {
     fn push_range(&mut self, a: Side, b: Side, first_tok: usize, rule: &'static str) -> usize {
         let kind = a.kind.unwrap_or(Kind::Count);
         let m = Mention {
-            span: Span::new(self.t[a.start].start, self.t[b.end - 1].end),
+            span: Span::new((self.t[a.start].start as usize), (self.t[b.end - 1].end as usize)),
             kind,
             value: (a.value + b.value) / 2.0,
             low: Some(a.value),
