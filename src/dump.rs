@@ -66,7 +66,7 @@ fn sentences(a: &Article) -> Vec<String> {
 }
 
 fn claims(d: &Dataset) -> Vec<String> {
-    let positions = crate::write::claim_positions(&d.documents, &d.claims);
+    let positions = crate::locate::claim_positions(&d.documents, &d.claims);
     let doc_of: std::collections::HashMap<&str, &Article> =
         d.documents.iter().map(|a| (a.doc_id.as_str(), a)).collect();
     d.claims

@@ -27,7 +27,12 @@ pub mod model;
 pub mod parse;
 pub mod pipeline;
 pub mod reconcile;
+#[cfg(feature = "parquet")]
+pub mod run;
 pub mod segment;
+#[cfg(feature = "parquet")]
 pub mod write;
 
-pub use pipeline::{Config, Summary, process, run};
+pub use pipeline::{Config, Summary, process};
+#[cfg(feature = "parquet")]
+pub use run::run;

@@ -4,6 +4,10 @@
 //! point, and fact-checkers want `path:line:column`. A [`Locator`] answers both for one
 //! text in O(log n) per query after an O(n) index.
 
+use std::collections::HashMap;
+
+use crate::model::{Article, Claim};
+
 /// Code-point offsets and line starts of one text.
 pub struct Locator<'a> {
     text: &'a str,
@@ -51,6 +55,36 @@ impl<'a> Locator<'a> {
         let line_start = self.line_starts[line - 1];
         Position { char_offset: self.char_offset(byte), line, column: self.text[line_start..byte].chars().count() + 1 }
     }
+}
+
+/// Code-point positions of one claim: (char_start, char_end, line, column, sentence_start).
+pub struct ClaimPosition {
+    pub char_start: usize,
+    pub char_end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub sentence_start: usize,
+}
+
+/// Positions of `claims` (which belong to documents in `docs`), in claim order.
+pub fn claim_positions(docs: &[Article], claims: &[Claim]) -> Vec<ClaimPosition> {
+    let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.doc_id.as_str(), i)).collect();
+    let mut locators: HashMap<usize, Locator> = HashMap::new();
+    claims
+        .iter()
+        .map(|c| {
+            let di = doc_index[c.doc_id.as_str()];
+            let loc = locators.entry(di).or_insert_with(|| Locator::new(&docs[di].text));
+            let p = loc.position(c.span.start);
+            ClaimPosition {
+                char_start: p.char_offset,
+                char_end: loc.char_offset(c.span.end),
+                line: p.line,
+                column: p.column,
+                sentence_start: loc.char_offset(c.sentence.start),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, Result};
 use polars::prelude::*;
 
-use crate::locate::Locator;
+use crate::locate::{Locator, claim_positions};
 use crate::model::{Article, Claim, Dataset, Figure};
 
 /// Version of the output schema. Bump on any change of column names or types.
@@ -165,36 +165,6 @@ pub fn merged_boilerplate(d: &Article) -> Vec<(usize, usize)> {
         }
     }
     out
-}
-
-/// Code-point positions of one claim: (char_start, char_end, line, column, sentence_start).
-pub struct ClaimPosition {
-    pub char_start: usize,
-    pub char_end: usize,
-    pub line: usize,
-    pub column: usize,
-    pub sentence_start: usize,
-}
-
-/// Positions of `claims` (which belong to documents in `docs`), in claim order.
-pub fn claim_positions(docs: &[Article], claims: &[Claim]) -> Vec<ClaimPosition> {
-    let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.doc_id.as_str(), i)).collect();
-    let mut locators: HashMap<usize, Locator> = HashMap::new();
-    claims
-        .iter()
-        .map(|c| {
-            let di = doc_index[c.doc_id.as_str()];
-            let loc = locators.entry(di).or_insert_with(|| Locator::new(&docs[di].text));
-            let p = loc.position(c.span.start);
-            ClaimPosition {
-                char_start: p.char_offset,
-                char_end: loc.char_offset(c.span.end),
-                line: p.line,
-                column: p.column,
-                sentence_start: loc.char_offset(c.sentence.start),
-            }
-        })
-        .collect()
 }
 
 /// The `claims` table.

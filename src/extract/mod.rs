@@ -2006,7 +2006,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (bound, _) = self.bound_before(s1.start);
-        let span = Span::new((self.t[s1.start].start as usize), (self.t[s2.end - 1].end as usize));
+        let span = Span::new(self.t[s1.start].start as usize, self.t[s2.end - 1].end as usize);
         let sign = if s1.negative { -1.0 } else { 1.0 };
         let m = plain_mention(
             span,
@@ -2083,7 +2083,7 @@ impl<'a> Parser<'a> {
             && let Some(sc) = vocab::spaced_scale_word(self.lw(den_end + 3))
         {
             let (bound, b) = self.bound_before(i);
-            let span = Span::new((self.t[i].start as usize), (self.t[den_end + 3].end as usize));
+            let span = Span::new(self.t[i].start as usize, self.t[den_end + 3].end as usize);
             let m = plain_mention(span, Kind::Count, num / den * sc, bound, "fraction-of-scale");
             self.push(m, b, den_end + 4);
             return Some(den_end + 4);
@@ -2146,7 +2146,7 @@ impl<'a> Parser<'a> {
         if s.excluded.is_some() || s.kind.is_some() || self.is_word(s.consumed) || self.is_num(s.consumed) {
             return None;
         }
-        let span = Span::new((self.t[i].start as usize), (self.t[s.end - 1].end as usize));
+        let span = Span::new(self.t[i].start as usize, self.t[s.end - 1].end as usize);
         let mut m = plain_mention(span, Kind::Percent, s.value, None, "percent-of");
         m.unit = Some("percent");
         let (bound, b) = self.bound_before(i);
@@ -2200,7 +2200,7 @@ impl<'a> Parser<'a> {
         }
         let (bound, b) = self.bound_before(i);
         let _ = bound;
-        let span = Span::new((self.t[i].start as usize), (self.t[end].end as usize));
+        let span = Span::new(self.t[i].start as usize, self.t[end].end as usize);
         let mut m = plain_mention(span, kind, low * 5.5, Some(Bound::Range), "vague-range");
         m.low = Some(low);
         m.high = Some(low * 10.0);
@@ -2219,7 +2219,7 @@ impl<'a> Parser<'a> {
         b: usize,
         rule: &'static str,
     ) {
-        let span = Span::new((self.t[first].start as usize), (self.t[last].end as usize));
+        let span = Span::new(self.t[first].start as usize, self.t[last].end as usize);
         let m = plain_mention(span, Kind::Ratio, value, bound, rule);
         self.push(m, b, last + 1);
     }
@@ -2229,7 +2229,7 @@ impl<'a> Parser<'a> {
     /// Records tokens `first..end` as a refused number; returns `end`.
     fn skip(&mut self, first: usize, end: usize, reason: &'static str) -> usize {
         let end_tok = end.min(self.t.len()).max(first + 1);
-        let span = Span::new((self.t[first].start as usize), (self.t[end_tok - 1].end as usize));
+        let span = Span::new(self.t[first].start as usize, self.t[end_tok - 1].end as usize);
         self.skipped.push(Skipped { span, reason });
         end
     }
@@ -2251,7 +2251,7 @@ impl<'a> Parser<'a> {
     ) -> usize {
         let kind = s.kind.unwrap_or(Kind::Count);
         let m = Mention {
-            span: Span::new((self.t[s.start].start as usize), (self.t[s.end - 1].end as usize)),
+            span: Span::new(self.t[s.start].start as usize, self.t[s.end - 1].end as usize),
             kind,
             value: s.value,
             low: None,
@@ -2270,7 +2270,7 @@ impl<'a> Parser<'a> {
     fn push_range(&mut self, a: Side, b: Side, first_tok: usize, rule: &'static str) -> usize {
         let kind = a.kind.unwrap_or(Kind::Count);
         let m = Mention {
-            span: Span::new((self.t[a.start].start as usize), (self.t[b.end - 1].end as usize)),
+            span: Span::new(self.t[a.start].start as usize, self.t[b.end - 1].end as usize),
             kind,
             value: (a.value + b.value) / 2.0,
             low: Some(a.value),
