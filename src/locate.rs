@@ -111,4 +111,37 @@ mod tests {
             assert_eq!(loc.char_offset(i), text[..i].chars().count());
         }
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use crate::model::{Format, RawDoc};
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+            /// For any document: Python's `text[char_start:char_end]` is the surface, and
+            /// line/column point at it.
+            #[test]
+            fn code_point_offsets_slice_to_the_surface(
+                lines in prop::collection::vec("[a-zA-Z£$€%½é ,.()'’-]{0,12}[0-9]{1,6}[a-z%£ ]{0,12}( per cent| million)?", 1..8)
+            ) {
+                let text = lines.join("\n");
+                let raw = RawDoc { source_path: "p".into(), record_index: None, format: Format::Txt,
+                    bytes: text.clone().into_bytes(), sha256: String::new(), error: None };
+                let article = crate::parse::parse(&raw);
+                let article = crate::clean::clean(article, &crate::clean::Furniture::default());
+                let claims = crate::pipeline::claims_of_article(&article);
+                let positions = super::super::claim_positions(std::slice::from_ref(&article), &claims);
+                for (c, p) in claims.iter().zip(positions) {
+                    let surface = &article.text[c.span.start..c.span.end];
+                    let sliced: String = article.text.chars().skip(p.char_start).take(p.char_end - p.char_start).collect();
+                    prop_assert_eq!(&sliced, surface);
+                    let line = article.text.split('\n').nth(p.line - 1).unwrap();
+                    let at: String = line.chars().skip(p.column - 1).collect();
+                    prop_assert!(at.starts_with(surface.split('\n').next().unwrap()));
+                }
+            }
+        }
+    }
 }

@@ -1163,7 +1163,7 @@ impl<'a> Parser<'a> {
         if let Some((code, factor)) = found {
             side.kind = Some(Kind::Money);
             side.currency = Some(code);
-            side.value *= factor;
+            side.value = in_whole_units(side.value, factor);
             side.end = word_at + 1;
             self.minor_after(side, factor);
             return;
@@ -1207,7 +1207,7 @@ impl<'a> Parser<'a> {
             return;
         };
         if let Some((_, f)) = vocab::currency_word(self.lw(c.end)).filter(|(_, f)| *f < 1.0) {
-            side.value += c.value * f;
+            side.value += in_whole_units(c.value, f);
             side.end = c.end + 1;
         } else if (self.word_is(side.end - 1, "dollars")
             || self.word_is(side.end - 1, "dollar")
@@ -2388,6 +2388,12 @@ fn direction(old: f64, new: f64) -> Option<Change> {
     } else {
         None
     }
+}
+
+/// An amount in minor units (`factor` 0.01: pence, cents) in whole units. Dividing by 100
+/// rather than multiplying by 0.01 keeps the value exact where it can be (164p is 1.64).
+fn in_whole_units(value: f64, factor: f64) -> f64 {
+    if factor == 0.01 { value / 100.0 } else { value * factor }
 }
 
 /// Unicode vulgar fractions.

@@ -355,3 +355,217 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+// ---- the second pass of the grammar ------------------------------------------------------
+
+#[test]
+fn vague_quantities_are_ranges() {
+    let m = one("It added tens of thousands of pounds to the bill.");
+    assert_eq!((m.kind, m.low, m.high, m.currency), (Kind::Money, Some(1e4), Some(1e5), Some("GBP")));
+    let m = one("Hundreds of families were moved.");
+    assert_eq!((m.bound, m.low, m.high), (Bound::Range, Some(100.0), Some(1000.0)));
+}
+
+#[test]
+fn percentages_written_before_the_number() {
+    check("The answer is per cent of twenty.", "per cent of twenty", "percent", 20.0, "exact");
+    assert!(extract("A large per cent of 210 patients waited.").iter().all(|m| m.kind != Kind::Percent));
+}
+
+#[test]
+fn spoken_fractions_and_mixed_numbers() {
+    check("It grew by one and a half times.", "one and a half", "count", 1.5, "exact");
+    check("Five and a half million people voted.", "Five and a half million", "count", 5.5e6, "exact");
+    check("Three quarters billion was spent.", "Three quarters billion", "count", 7.5e8, "exact");
+    check("They kept two and fifty-four hundredths.", "two and fifty-four hundredths", "count", 2.54, "exact");
+    check("That is twenty-three fifths.", "twenty-three fifths", "count", 4.6, "exact");
+    check("Only a fifth.", "a fifth", "ratio", 0.2, "exact");
+    assert_none("A third party paid.");
+    assert_none("The second half of the match.");
+    check("More than half voted.", "half", "ratio", 0.5, "lower");
+}
+
+#[test]
+fn numerals_mixed_with_scale_words() {
+    check("There were 4 hundred million of them.", "4 hundred million", "count", 4e8, "exact");
+    check("It is 3 hundred and 21.", "3 hundred and 21", "count", 321.0, "exact");
+    check("A total of 3 dozen eggs.", "3 dozen", "count", 36.0, "exact");
+    check("She bought half a dozen.", "half a dozen", "count", 6.0, "exact");
+    check("Funding of 13 lakh rupees.", "13 lakh rupees", "money", 1.3e6, "exact");
+}
+
+#[test]
+fn spoken_decimals_powers_and_vulgar_fractions() {
+    check("It was five point five metres.", "five point five metres", "quantity", 5.5, "exact");
+    check("Growth of 1.3x10^6 cells.", "1.3x10^6", "count", 1.3e6, "exact");
+    check("A cake needs 2½ cups.", "2½", "count", 2.5, "exact");
+    check("Add 3/4 of the flour.", "3/4", "count", 0.75, "exact");
+}
+
+#[test]
+fn grouping_styles() {
+    check("A fee of 1,00,000 rupees.", "1,00,000 rupees", "money", 1e5, "exact");
+    check("It cost 1.111,11 euros.", "1.111,11 euros", "money", 1111.11, "exact");
+    check("Some 40 000 fans came.", "40 000", "count", 40000.0, "approx");
+}
+
+#[test]
+fn currencies_around_the_amount() {
+    let m = one("The house was worth $US55,931,000.");
+    assert_eq!((m.currency, m.value), (Some("USD"), 55_931_000.0));
+    let m = one("It fetched $A82,615,680 at auction.");
+    assert_eq!((m.currency, m.value), (Some("AUD"), 82_615_680.0));
+    let m = one("Notes of 20 € each.");
+    assert_eq!((m.currency, m.value), (Some("EUR"), 20.0));
+    let m = one("A grant of 125 million australian dollars.");
+    assert_eq!((m.currency, m.value), (Some("AUD"), 125e6));
+    let m = one("They lost 75 USD million.");
+    assert_eq!((m.currency, m.value), (Some("USD"), 75e6));
+    let m = one("It only cost 3 dollars 50 cents.");
+    assert_eq!(m.value, 3.5);
+    let m = one("Prices rose to 164p.");
+    assert_eq!((m.currency, m.value), (Some("GBP"), 1.64));
+}
+
+#[test]
+fn rates_after_the_number() {
+    assert_eq!(one("They earn £300 a week.").per, Some("week"));
+    assert_eq!(one("Dividends of $2 a share.").per, Some("share"));
+    assert_eq!(one("It pumps 5,000 barrels per day.").per, Some("day"));
+    assert_eq!(one("Fees are 2% per annum.").per, Some("year"));
+}
+
+#[test]
+fn units_in_many_shapes() {
+    assert_eq!(one("It reached 800 miles per hour.").unit, Some("mile per hour"));
+    assert_eq!(one("A speed of 120 km/h.").unit, Some("kilometre per hour"));
+    assert_eq!(one("A floor of 32m2.").unit, Some("square metre"));
+    assert_eq!(one("It was 40°C outside.").unit, Some("degree Celsius"));
+    assert_eq!(one("A 5-10W laser.").unit, Some("watt"));
+    assert_eq!(one("The 500mg tablets.").unit, Some("milligram"));
+    assert_eq!(one("A 10-mile walk.").unit, Some("mile"));
+    assert_eq!(one("Patients aged 65 years of age.").unit, Some("year of age"));
+}
+
+#[test]
+fn more_exclusions() {
+    assert_none("He lives at 9 E 71st St now.");
+    assert_none("Offices at 10 Downing Street were shut.");
+    assert_none("The FTSE 100 closed higher.");
+    assert_none("The S&P 500 rose.");
+    assert_none("The base iPhone 11 has a camera.");
+    assert_none("The category 4 hurricane hit.");
+    assert_none("It was a four-door car.");
+    assert_none("Pick Sept. 20-24 for the trip.");
+    assert_none("In 1066 the battle was fought.");
+    assert_none("The code 07 is old.");
+}
+
+#[test]
+fn more_ranges_and_changes() {
+    let m = one("Temperatures dropped by 1 to 1.5 degrees.");
+    assert_eq!((m.bound, m.low, m.high, m.change), (Bound::Range, Some(1.0), Some(1.5), Some(Change::Decrease)));
+    let m = one("It lasted three or four years.");
+    assert_eq!((m.low, m.high, m.unit), (Some(3.0), Some(4.0), Some("year")));
+    let v = extract("Ether fell from $2,415 to $2,315.");
+    assert_eq!(v.len(), 2);
+    assert_eq!((v[1].from, v[1].change), (Some(0), Some(Change::Decrease)));
+    let v = extract("Volume narrowed to 138,285 lots from 212,577 lots.");
+    assert_eq!((v[0].from, v[0].change), (Some(1), Some(Change::Decrease)));
+    let v = extract("It grew by $43.6bn to $419.2bn.");
+    assert_eq!(v.len(), 2, "a change and a level, not a range: {v:#?}");
+    assert_eq!(v[0].change, Some(Change::Increase));
+    assert_eq!(v[1].change, None, "a level reached is not a change");
+}
+
+#[test]
+fn bounds_travel_into_brackets() {
+    let v = extract("Moths fly more than 100 km (60 miles) a night.");
+    assert_eq!(v[1].bound, Bound::Lower);
+    let v = extract("It was about 7 miles (11 km) long.");
+    assert_eq!(v[1].bound, Bound::Exact, "a conversion is exact");
+    check("Children under the age of 5 years.", "5 years", "quantity", 5.0, "upper");
+}
+
+#[test]
+fn minus_and_negative() {
+    check("The answer is minus five percent.", "minus five percent", "percent", -5.0, "exact");
+    check("The answer is negative one.", "negative one", "count", -1.0, "exact");
+}
+
+// ---- properties ------------------------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces the grammar cares about, glued or spaced at random.
+    fn newsy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[0-9]{1,7}",
+            "[0-9]{1,3}(,[0-9]{3}){0,3}(\\.[0-9]{1,3})?",
+            Just("£".to_owned()),
+            Just("$".to_owned()),
+            Just("€".to_owned()),
+            Just("%".to_owned()),
+            Just("-".to_owned()),
+            Just("–".to_owned()),
+            Just("/".to_owned()),
+            Just(".".to_owned()),
+            Just(",".to_owned()),
+            Just("(".to_owned()),
+            Just(")".to_owned()),
+            Just("½".to_owned()),
+            Just("’s".to_owned()),
+            Just("\u{a0}".to_owned()),
+            Just("\u{2009}".to_owned()),
+            prop::sample::select(vec![
+                "one", "two", "twenty", "hundred", "thousand", "million", "bn", "m", "k", "a", "half", "third",
+                "quarters", "dozen", "and", "point", "per", "cent", "percent", "pc", "of", "in", "every", "to", "from",
+                "between", "nearly", "over", "about", "up", "down", "rose", "fell", "by", "years", "old", "miles",
+                "mph", "km", "h", "°", "C", "pence", "p", "dollars", "USD", "US", "HK", "minus", "tens", "hundreds",
+                "Section", "No", "May", "COVID", "G7", "St", "Road", "ago", "or", "more", "record", "sq", "basis",
+                "points", "x10", "^", "e", "the", "children", "Year",
+            ])
+            .prop_map(str::to_owned),
+        ];
+        prop::collection::vec((piece, prop::sample::select(vec!["", " ", "  ", "\n"])), 0..24)
+            .prop_map(|parts| parts.into_iter().map(|(p, sep)| format!("{p}{sep}")).collect())
+    }
+
+    fn check_invariants(s: &str) {
+        let mut ex = Extractor::new();
+        let (mentions, skipped) = ex.extract_explained(s);
+        let mut last = 0;
+        for m in &mentions {
+            assert!(m.span.start < m.span.end, "empty span in {s:?}");
+            assert!(m.span.end <= s.len(), "span past the end in {s:?}");
+            assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end), "{s:?}");
+            assert!(m.span.start >= last, "overlapping mentions in {s:?}: {mentions:#?}");
+            last = m.span.end;
+            let surface = &s[m.span.start..m.span.end];
+            assert_eq!(surface, surface.trim(), "surface with outer spaces in {s:?}");
+            assert!(!m.value.is_nan(), "NaN value in {s:?}");
+            if let Some(f) = m.from {
+                assert!(f < mentions.len());
+            }
+        }
+        for k in &skipped {
+            assert!(k.span.start <= k.span.end && k.span.end <= s.len() && s.is_char_boundary(k.span.start));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn never_panics_and_spans_hold_on_newsy_text(s in newsy()) {
+            check_invariants(&s);
+        }
+
+        #[test]
+        fn never_panics_and_spans_hold_on_any_text(s in any::<String>()) {
+            check_invariants(&s);
+        }
+    }
+}
