@@ -53,7 +53,11 @@ fn eval(args: EvalArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    print!("{}", e.report);
+    {
+        use std::io::Write;
+        // A closed pipe (`| head`) ends the report quietly.
+        let _ = std::io::stdout().lock().write_all(e.report.as_bytes());
+    }
     if let Some(path) = &args.errors {
         let lines: String = e.errors.iter().map(|x| x.to_string() + "\n").collect();
         if let Err(err) = std::fs::write(path, lines) {
