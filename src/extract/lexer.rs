@@ -114,7 +114,8 @@ pub fn lex(s: &str, out: &mut Vec<Token>) {
                 i += ch.len_utf8();
                 continue;
             }
-            if ch.is_alphabetic() { lex_word(s, i) } else { char_token(i, ch) }
+            // "100元", "500円": CJK currency signs are letters to Unicode, signs here.
+            if ch.is_alphabetic() && !matches!(ch, '元' | '円') { lex_word(s, i) } else { char_token(i, ch) }
         };
         let anchor = match tok.kind {
             TokKind::Num => true,

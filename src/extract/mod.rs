@@ -1189,7 +1189,7 @@ impl<'a> Parser<'a> {
             side.currency = Some(code);
             side.value *= sc;
             side.end = j + 1;
-        } else if matches!(w, "usd" | "gbp" | "eur" | "rmb") && !glued {
+        } else if matches!(w, "usd" | "gbp" | "eur" | "rmb") && !glued && !owns_next {
             side.kind = Some(Kind::Money);
             side.currency = vocab::iso_currency(&raw.to_ascii_uppercase());
             side.end = j + 1;
@@ -1199,7 +1199,8 @@ impl<'a> Parser<'a> {
     /// Minor units after an amount in whole ones: "3 dollars 50 cents", "thirteen dollars
     /// and forty-five cents", "15 dollars 50" (a number under 100 that ends the phrase).
     fn minor_after(&self, side: &mut Side, factor: f64) {
-        if factor != 1.0 {
+        // An amount with its cents already written ("$4.25 and 32") takes no more.
+        if factor != 1.0 || side.value.fract() != 0.0 {
             return;
         }
         let k = side.end + usize::from(self.word_is(side.end, "and"));

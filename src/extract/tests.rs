@@ -105,6 +105,12 @@ fn money_symbols_and_scales() {
     check("The deal is worth $6.", "$6", "money", 6.0, "exact");
     check("Brussels set aside €3bn for it.", "€3bn", "money", 3e9, "exact");
     check("The firm paid £3.4bn for it.", "£3.4bn", "money", 3.4e9, "exact");
+    // Signs after the number, CJK ones (letters to Unicode) among them.
+    let m = one("A ticket is 250元 in Shanghai.");
+    assert_eq!((m.currency, m.value), (Some("CNY"), 250.0));
+    let m = one("The bento was 980円 at the station.");
+    assert_eq!((m.currency, m.value), (Some("JPY"), 980.0));
+    check("Entry costs 12 € at the door.", "12 €", "money", 12.0, "exact");
 }
 
 #[test]
@@ -117,6 +123,12 @@ fn money_words_and_minor_units() {
     assert_eq!((m.currency, m.value), (Some("GBP"), 3e6));
     let m = one("Exports rose to 12 mln dlrs last year.");
     assert_eq!((m.currency, m.value), (Some("USD"), 12e6));
+    // Cents already written: what follows is not more of them.
+    check("The fee was $7.10 and 40 was the cap.", "$7.10", "money", 7.1, "exact");
+    check("The fee was $7 and 40 was the cap.", "$7 and 40", "money", 7.4, "exact");
+    // A code glued to the next number is that number's: "3 GBP20 vouchers".
+    check("She won 3 GBP20 vouchers.", "GBP20", "money", 20.0, "exact");
+    check("She won 3 GBP20 vouchers.", "3", "count", 3.0, "exact");
 }
 
 #[test]

@@ -212,6 +212,7 @@ pub fn currency_symbol(c: char) -> Option<&'static str> {
         '¥' => "JPY",
         '₹' => "INR",
         '元' => "CNY",
+        '円' => "JPY",
         '₩' => "KRW",
         '₽' => "RUB",
         '₺' => "TRY",
