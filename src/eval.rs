@@ -153,7 +153,7 @@ fn predicted_quantities(text: &str) -> Vec<Quantity> {
         }
         let surface = text[c.span.start..c.span.end].to_owned();
         let change = change_code(c);
-        let unit = newsquant_unit(c);
+        let unit = newsquant_unit(c, text);
         if let Some(old) = c.from_claim_id.as_deref().and_then(|id| claims.iter().find(|o| o.claim_id == id)) {
             // NewsQuant writes a from/to change as a plain range ("240-273", change "=").
             out.push(Quantity {
@@ -195,44 +195,84 @@ fn change_code(c: &Claim) -> String {
 /// is 60. figtrace states whole units (0.19 USD, 0.6 percentage points): scale back.
 fn as_written(c: &Claim, text: &str, v: f64) -> f64 {
     let surface = text[c.span.start..c.span.end].to_lowercase();
-    let minor_money = c.kind == Kind::Money
-        && (surface.ends_with('p') || ["pence", "penny", "cent", "cents", "cts"].iter().any(|m| surface.ends_with(m)));
     let basis = c.kind == Kind::PercentagePoint && (surface.contains("basis") || surface.ends_with("bps"));
-    if minor_money || basis { v * 100.0 } else { v }
+    if minor_money(c, text) || basis { v * 100.0 } else { v }
 }
 
 /// figtrace's unit in NewsQuant's vocabulary, with a rate as "X per Y".
-fn newsquant_unit(c: &Claim) -> Option<String> {
-    let base = base_unit(c)?;
+fn newsquant_unit(c: &Claim, text: &str) -> Option<String> {
+    let base = base_unit(c, text)?;
     Some(match c.per {
         Some(per) => format!("{base} per {per}"),
         None => base,
     })
 }
 
-fn base_unit(c: &Claim) -> Option<String> {
+fn base_unit(c: &Claim, text: &str) -> Option<String> {
     let u = match c.kind {
         Kind::Percent => "percentage",
         Kind::PercentagePoint => "percentage point",
-        Kind::Money => match c.currency? {
-            "USD" => "dollar",
-            "GBP" => "pound sterling",
-            "EUR" => "euro",
-            "JPY" => "japanese yen",
-            "CNY" => "chinese yuan",
-            "AUD" => "australian dollar",
-            "CAD" => "canadian dollar",
-            "HKD" => "hong kong dollar",
-            "NZD" => "new zealand dollar",
-            "SGD" => "singapore dollar",
-            "INR" => "indian rupee",
-            "CHF" => "swiss franc",
-            other => other,
-        },
+        // NewsQuant names the unit as written: "19 cents" is in cents.
+        Kind::Money if minor_money(c, text) => {
+            if c.currency == Some("GBP") {
+                "penny"
+            } else {
+                "cent"
+            }
+        }
+        Kind::Money => currency_name(c.currency?),
         Kind::Ratio => return None,
         _ => c.unit.as_deref()?,
     };
     Some(u.to_owned())
+}
+
+/// An ISO code's English name, as NewsQuant writes units ("danish krone").
+fn currency_name(code: &str) -> &str {
+    match code {
+        "USD" => "dollar",
+        "GBP" => "pound sterling",
+        "EUR" => "euro",
+        "JPY" => "japanese yen",
+        "CNY" => "chinese yuan",
+        "AUD" => "australian dollar",
+        "CAD" => "canadian dollar",
+        "HKD" => "hong kong dollar",
+        "NZD" => "new zealand dollar",
+        "SGD" => "singapore dollar",
+        "TWD" => "new taiwan dollar",
+        "INR" => "indian rupee",
+        "IDR" => "indonesian rupiah",
+        "CHF" => "swiss franc",
+        "FRF" => "french franc",
+        "BEF" => "belgian franc",
+        "SEK" => "swedish krona",
+        "NOK" => "norwegian krone",
+        "DKK" => "danish krone",
+        "CZK" => "czech koruna",
+        "ZAR" => "south african rand",
+        "RUB" => "russian ruble",
+        "BRL" => "brazilian real",
+        "MXN" => "mexican peso",
+        "KRW" => "south korean won",
+        "TRY" => "turkish lira",
+        "PLN" => "polish zloty",
+        "MYR" => "malaysian ringgit",
+        "ILS" => "israeli new shekel",
+        "DEM" => "german mark",
+        "FIM" => "finnish markka",
+        "NLG" => "dutch guilder",
+        "ESP" => "spanish peseta",
+        "BTC" => "bitcoin",
+        other => other,
+    }
+}
+
+/// Money written in its minor unit: "19 cents", "50p", "470 pence".
+fn minor_money(c: &Claim, text: &str) -> bool {
+    let surface = text[c.span.start..c.span.end].to_lowercase();
+    c.kind == Kind::Money
+        && (surface.ends_with('p') || ["pence", "penny", "cent", "cents", "cts"].iter().any(|m| surface.ends_with(m)))
 }
 
 fn same_value(a: f64, b: f64) -> bool {
@@ -268,6 +308,11 @@ fn unit_key(u: &str) -> String {
         "percentage" | "percent" | "%" | "per cent" => "percent".to_owned(),
         "percentage point" | "point" | "points" | "basis point" | "basis points" => "point".to_owned(),
         "time" | "times" => "count".to_owned(),
+        _ => u,
+    };
+    // The head of "barrel of oil" is "barrel" ("year of age" stays whole).
+    let u = match u.split_once(" of ") {
+        Some((head, rest)) if rest != "age" => head.to_owned(),
         _ => u,
     };
     let norm = crate::context::normalise(&u);

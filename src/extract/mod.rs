@@ -1246,12 +1246,40 @@ impl<'a> Parser<'a> {
                 side.end = j + 2;
                 return;
             }
+            // "a 60 year-old"
+            if self.is_dash(j + 1) && self.glued(j + 1) && self.glued(j + 2) && matches!(self.lw(j + 2), "old" | "olds")
+            {
+                side.kind = Some(Kind::Quantity);
+                side.unit = Some("year of age");
+                side.end = j + 3;
+                return;
+            }
             if self.word_is(j + 1, "of") && self.word_is(j + 2, "age") {
                 side.kind = Some(Kind::Quantity);
                 side.unit = Some("year of age");
                 side.end = j + 3;
                 return;
             }
+        }
+        // A suspended hyphen: "7- or 8-inch screens", "3- and 5-year plans", "5- to 10-metre
+        // waves": the unit after the next number is this one's too.
+        if self.is_dash(j)
+            && self.glued(j)
+            && !self.glued(j + 1)
+            && matches!(self.lw(j + 1), "or" | "and" | "to")
+            && self.is_num(j + 2)
+            && self.is_dash(j + 3)
+            && self.glued(j + 3)
+            && self.glued(j + 4)
+            && let Some((_, unit)) = self.unit_at(j + 4)
+        {
+            if TIME_UNITS.contains(&unit) {
+                side.excluded = Some("time span used as an adjective");
+            } else {
+                side.kind = Some(Kind::Quantity);
+                side.unit = Some(unit);
+            }
+            return;
         }
         let hyphen = self.is_dash(j) && self.glued(j) && self.glued(j + 1) && self.is_word(j + 1);
         let at = if hyphen { j + 1 } else { j };
@@ -1296,6 +1324,11 @@ impl<'a> Parser<'a> {
         if unit == "year" && self.word_is(end, "of") && self.word_is(end + 1, "age") {
             side.unit = Some("year of age");
             side.end = end + 2;
+        }
+        // "under the age of 5 years"
+        let start = side.start;
+        if unit == "year" && start >= 2 && self.word_is(start - 1, "of") && self.word_is(start - 2, "age") {
+            side.unit = Some("year of age");
         }
     }
 
@@ -1347,16 +1380,21 @@ impl<'a> Parser<'a> {
     /// A rate after the number: "a year", "per month", "each week", "a share", "per
     /// barrel", "/h". Returns the denominator and the token after it.
     fn rate_at(&self, j: usize) -> Option<(&'static str, usize)> {
+        let hyphen_at = |k: usize| self.is_dash(k) && self.glued(k) && self.glued(k + 1);
+        // Hyphenated: "a 52,000 barrel-a-day refinery", "£24 a-year".
+        let j = if hyphen_at(j) && self.word_is(j + 1, "a") { j + 1 } else { j };
         let w = self.lw(j);
         let per_word = matches!(w, "per" | "a" | "an" | "each" | "every") && self.is_word(j);
         let slash = self.is_char(j, '/') && self.glued(j);
         if !(per_word || slash) {
             return None;
         }
-        let n = self.lw(j + 1);
-        if !self.is_word(j + 1) {
+        let k = if w == "a" && hyphen_at(j + 1) { j + 2 } else { j + 1 };
+        let n = self.lw(k);
+        if !self.is_word(k) {
             return None;
         }
+        let j = k - 1;
         if w == "per" && matches!(n, "annum" | "year") {
             return Some(("year", j + 2));
         }
@@ -1844,7 +1882,11 @@ impl<'a> Parser<'a> {
 
     /// "5-10", "5–10%", "£5m-£10m", "5 to 10 per cent", "5bn to 6bn", "three or four".
     fn simple_range(&self, s1: &Side, before: usize) -> Option<(Side, Side, &'static str)> {
-        let c = s1.consumed;
+        let mut c = s1.consumed;
+        // A suspended hyphen: "two- to three-year" ("7- or 8-inch" is two sizes: `unit_suffix`).
+        if self.is_dash(c) && self.glued(c) && !self.glued(c + 1) && self.word_is(c + 1, "to") {
+            c += 1;
+        }
         let dash = self.is_dash(c);
         let to = self.word_is(c, "to");
         let or = self.word_is(c, "or") && s1.kind.is_none();

@@ -445,6 +445,10 @@ fn rates_after_the_number() {
     assert_eq!(one("Dividends of $2 a share.").per, Some("share"));
     assert_eq!(one("It pumps 5,000 barrels per day.").per, Some("day"));
     assert_eq!(one("Fees are 2% per annum.").per, Some("year"));
+    // Hyphenated rates.
+    let m = one("A new 80,000 barrel-a-day plant opened.");
+    assert_eq!((m.unit, m.per), (Some("barrel"), Some("day")));
+    assert_eq!(one("Parking now costs £90 a-year more.").per, Some("year"));
 }
 
 #[test]
@@ -457,6 +461,15 @@ fn units_in_many_shapes() {
     assert_eq!(one("The 500mg tablets.").unit, Some("milligram"));
     assert_eq!(one("A 10-mile walk.").unit, Some("mile"));
     assert_eq!(one("Patients aged 65 years of age.").unit, Some("year of age"));
+    assert_eq!(one("A 47 year-old man was held.").unit, Some("year of age"));
+    assert_eq!(one("Pupils under the age of 11 years walk.").unit, Some("year of age"));
+    assert_eq!(one("Trains ran at 90 m.p.h. then.").unit, Some("mile per hour"));
+    assert_eq!(one("A 12 μm wire.").unit, Some("micrometre"));
+    // Suspended hyphens: the unit after the second number is the first's too.
+    let v = extract("Tablets with 10- or 12-inch screens.");
+    assert_eq!(v.iter().map(|m| (m.value, m.unit)).collect::<Vec<_>>(), [(10.0, Some("inch")), (12.0, Some("inch"))]);
+    check("Forecasters expect 4- to 6-metre swells.", "4- to 6-metre", "quantity", 5.0, "range");
+    assert_none("Councils agreed 2- and 4-year deals.");
 }
 
 #[test]

@@ -79,6 +79,7 @@ millimetres|millimetre
 millimeter|millimetre
 millimeters|millimetre
 µm|micrometre
+μm|micrometre
 micrometre|micrometre
 micrometres|micrometre
 micrometer|micrometre
@@ -167,6 +168,7 @@ milligram|milligram
 milligrams|milligram
 mcg|microgram
 µg|microgram
+μg|microgram
 microgram|microgram
 micrograms|microgram
 tonne|tonne
@@ -191,6 +193,8 @@ megatons|megatonne
 megatonne|megatonne
 megatonnes|megatonne
 mph|mile per hour
+m . p . h .|mile per hour
+m . p . h|mile per hour
 miles per hour|mile per hour
 mile per hour|mile per hour
 miles an hour|mile per hour
