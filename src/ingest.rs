@@ -50,6 +50,16 @@ pub fn ingest(paths: &[PathBuf]) -> Result<Inputs, IngestError> {
         let mut seen_dirs = HashSet::new();
         collect_files(p, true, &mut seen_dirs, &mut files, &mut skipped);
     }
+    // A file reached twice under the same path ("run a.txt a.txt", "run corpus corpus")
+    // is read once: the same path would give the same document id twice.
+    let mut seen_files = HashSet::new();
+    files.retain(|(path, _)| {
+        let first = seen_files.insert(path.clone());
+        if !first {
+            skipped.push((path.display().to_string(), "listed more than once".to_owned()));
+        }
+        first
+    });
     let mut inputs = Inputs { skipped, ..Inputs::default() };
     for (path, format) in files {
         read_file(&path, format, &mut inputs);

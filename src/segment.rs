@@ -113,8 +113,8 @@ fn ends_sentence_at_period(before: &str, next: char) -> bool {
     {
         return false;
     }
-    // Abbreviations with inner periods: "U.K", "e.g", "a.m".
-    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+    // Abbreviations with inner periods: "U.K", "e.g", "a.m" (not amounts: "2.5", "£1.5bn").
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)) {
         return false;
     }
     let lower = word.to_ascii_lowercase();
@@ -204,6 +204,9 @@ mod tests {
             ["Mr. Smith met Dr. Jones at No. 10 and J. Bloggs, e.g. at 5 p.m. today.", "It cost £1.5m."]
         );
         assert_eq!(split("Growth in the U.K. Economy slowed."), ["Growth in the U.K. Economy slowed."]);
+        // An amount before the period is no abbreviation.
+        assert_eq!(split("Inflation was 2.5. Prices rose 3%."), ["Inflation was 2.5.", "Prices rose 3%."]);
+        assert_eq!(split("Profits hit £1.5bn. The firm grew."), ["Profits hit £1.5bn.", "The firm grew."]);
     }
 
     #[test]

@@ -87,3 +87,14 @@ fn dump_prints_one_claim_per_line() {
     let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     assert!(first["at"].as_str().unwrap().starts_with("corpus/000_4dc9a5f9ff095acf.txt:"));
 }
+
+#[test]
+fn a_file_listed_twice_is_read_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a.txt");
+    std::fs::write(&a, "Fares rose by 4% this spring.\n").unwrap();
+    let d = crate::util::process(&[a.clone(), a.clone(), tmp.path().to_path_buf()]);
+    assert_eq!(d.documents.len(), 1);
+    assert_eq!(d.claims.len(), 1);
+    assert_eq!(d.claims[0].duplicate_of, None);
+}
