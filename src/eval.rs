@@ -304,6 +304,10 @@ fn unit_key(u: &str) -> String {
         .replace("gigatonnee", "gigatonne")
         .replace("parts-per-", "part per ")
         .replace("pound (mass)", "pound");
+    // A rate compares base by base: "burglary per week" is "residential burglary per week".
+    if let Some((base, per)) = u.split_once(" per ") {
+        return format!("{} per {}", unit_key(base), crate::context::normalise(per));
+    }
     let u = match u.as_str() {
         "percentage" | "percent" | "%" | "per cent" => "percent".to_owned(),
         "percentage point" | "point" | "points" | "basis point" | "basis points" => "point".to_owned(),
@@ -316,8 +320,8 @@ fn unit_key(u: &str) -> String {
         _ => u,
     };
     let norm = crate::context::normalise(&u);
-    // The head of a noun phrase (its last word), unless the unit is a rate ("X per Y").
-    if norm.contains(" per ") { norm } else { norm.rsplit(' ').next().unwrap_or("").to_owned() }
+    // The head of a noun phrase: its last word.
+    norm.rsplit(' ').next().unwrap_or("").to_owned()
 }
 
 #[derive(Default, Clone, Copy)]

@@ -19,6 +19,7 @@ pub mod cli;
 pub mod context;
 pub mod dedup;
 pub mod dump;
+pub mod english;
 pub mod eval;
 pub mod extract;
 pub mod ingest;

@@ -14,11 +14,11 @@ use indicatif::{ParallelProgressIterator, ProgressBar};
 use rayon::prelude::*;
 
 use crate::clean::{Furniture, clean};
-use crate::context::claims_for_sentence;
+use crate::context::claims_of_document;
 use crate::dedup::dedup;
 use crate::extract::Extractor;
 use crate::ingest::Inputs;
-use crate::model::{Article, Claim, Dataset, DocStatus};
+use crate::model::{Article, Claim, Dataset, DocStatus, Mention};
 use crate::parse::parse;
 use crate::reconcile::reconcile;
 use crate::segment::segment;
@@ -147,16 +147,17 @@ fn claims_of(a: &Article, clock: &StageClock) -> Vec<Claim> {
     }
     let sentences = clock.time(&clock.segment, || segment(a));
     let mut extractor = Extractor::new();
-    let mut claims = Vec::new();
-    let mut mentions = Vec::new();
-    for s in sentences {
-        clock.time(&clock.extract, || extractor.extract_into(&a.text[s.span.start..s.span.end], &mut mentions));
-        if mentions.is_empty() {
-            continue;
-        }
-        claims.extend(clock.time(&clock.context, || claims_for_sentence(a, s, &mentions)));
-    }
-    claims
+    let mentions: Vec<Vec<Mention>> = clock.time(&clock.extract, || {
+        sentences
+            .iter()
+            .map(|s| {
+                let mut m = Vec::new();
+                extractor.extract_into(&a.text[s.span.start..s.span.end], &mut m);
+                m
+            })
+            .collect()
+    });
+    clock.time(&clock.context, || claims_of_document(a, &sentences, &mentions))
 }
 
 /// Nanoseconds spent per stage, summed over threads.

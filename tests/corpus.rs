@@ -58,6 +58,51 @@ fn the_seed_claims_are_found() {
     assert_eq!(money.high, Some(8e8));
 }
 
+/// The claim of `file` whose surface is `surf` (the first, if several).
+#[track_caller]
+fn claim<'a>(d: &'a figtrace::model::Dataset, file: &str, surf: &str) -> &'a figtrace::model::Claim {
+    claims_in(d, file).into_iter().find(|c| surface(d, c) == surf).unwrap_or_else(|| panic!("no {surf:?} in {file}"))
+}
+
+#[test]
+fn the_seed_claims_carry_their_context() {
+    let d = corpus();
+    let f0 = "000_4dc9a5f9ff095acf.txt";
+    let f1 = "001_19eb950ed64aacb9.txt";
+    let f2 = "002_89d5e1feb478e613.txt";
+    let f3 = "003_c6ba47bd9ef9eb0f.txt";
+    // "Of the nearly 12 million children living in England, 83,000 (…) are in care"
+    let c = claim(&d, f0, "83,000");
+    assert_eq!(c.subject.as_deref(), Some("children in care"));
+    assert_eq!(c.subject_key.as_deref(), Some("looked after child"));
+    assert_eq!((c.unit.as_deref(), c.geography), (Some("child"), Some("England")));
+    let c = claim(&d, f0, "12 million");
+    assert_eq!((c.subject.as_deref(), c.geography), (Some("children"), Some("England")));
+    // "around 12,000 leave care every year"
+    let c = claim(&d, f0, "12,000");
+    assert_eq!((c.unit.as_deref(), c.per), (Some("child"), Some("year")));
+    let c = claim(&d, f1, "108,000");
+    assert_eq!((c.subject_key.as_deref(), c.geography), (Some("looked after child"), Some("UK")));
+    let c = claim(&d, f1, "5%");
+    assert_eq!(c.subject.as_deref(), Some("unaccompanied migrant children"));
+    let c = claim(&d, f1, "45");
+    assert_eq!(
+        (c.subject.as_deref(), c.unit.as_deref(), c.geography),
+        (Some("children’s homes"), Some("home"), Some("UK"))
+    );
+    let c = claim(&d, f1, "eight");
+    assert_eq!(c.unit.as_deref(), Some("placement"));
+    // "over 78,000 children are looked after by local authorities in England today, …" said the report.
+    let c = claim(&d, f2, "78,000");
+    assert_eq!(c.subject_key.as_deref(), Some("looked after child"));
+    assert_eq!((c.geography, c.attribution.as_deref()), (Some("England"), Some("the report")));
+    // "Directors of Children’s Services say there is a nearly £800 million shortfall"
+    let c = claim(&d, f3, "£800 million");
+    assert_eq!(c.subject.as_deref(), Some("shortfall"));
+    assert_eq!(c.attribution.as_deref(), Some("Directors of Children’s Services"));
+    assert_eq!(c.unit.as_deref(), Some("GBP"));
+}
+
 #[test]
 fn years_dates_list_markers_and_names_are_not_claims() {
     let d = corpus();
