@@ -66,7 +66,7 @@ fn main() {
             })
             .sum()
     });
-    report("segment + extract + context", bytes, runs, || {
+    report("clean + segment + extract + context", bytes, runs, || {
         texts.iter().map(|t| figtrace::eval::claims_of_text(t).len()).sum()
     });
 }

@@ -18,6 +18,9 @@
 //!    their paragraphs.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use crate::extract::is_stopword;
 use crate::model::{Article, Block, BlockKind};
@@ -116,8 +119,8 @@ fn features(text: &str, block: &Block) -> Features {
         words,
         stopword_density: if words == 0 { 0.0 } else { stop as f64 / words as f64 },
         link_density: block.link_bytes as f64 / nonws as f64,
-        cta: CTA.iter().filter(|p| contains_phrase(&lower, p)).count(),
-        gate: GATE.iter().any(|p| contains_phrase(&lower, p)),
+        cta: CTA_SET.count(&lower),
+        gate: GATE_SET.count(&lower) > 0,
         sentence: s.trim_end().ends_with(['.', '!', '?', '"', '”', '’']),
         teaser_cut: s.ends_with("[...]") || s.ends_with("[…]") || s.ends_with("...") || s.ends_with('…'),
     }
@@ -198,23 +201,32 @@ const GATE: &[&str] = &[
     "the rest of this article",
 ];
 
-fn contains_phrase(hay: &str, phrase: &str) -> bool {
-    let mut from = 0;
-    while let Some(pos) = hay[from..].find(phrase) {
-        let a = from + pos;
-        let b = a + phrase.len();
-        let before_ok = hay[..a].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = hay[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            return true;
-        }
-        from = b;
-        if from >= hay.len() {
-            break;
-        }
+/// All of a list of phrases, found in one pass.
+struct Phrases(AhoCorasick);
+
+impl Phrases {
+    fn new(phrases: &[&str]) -> Self {
+        assert!(phrases.len() <= 128, "`count` keeps a 128-bit set of phrases");
+        Phrases(AhoCorasick::new(phrases).expect("phrases build an automaton"))
     }
-    false
+
+    /// How many of the phrases occur in `hay` as whole phrases (no letter or digit right
+    /// before or after).
+    fn count(&self, hay: &str) -> usize {
+        let mut seen = 0u128;
+        for m in self.0.find_overlapping_iter(hay) {
+            let before_ok = hay[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = hay[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                seen |= 1 << m.pattern().as_usize().min(127);
+            }
+        }
+        seen.count_ones() as usize
+    }
 }
+
+static CTA_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(CTA));
+static GATE_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(GATE));
 
 fn classify(text: &str, blocks: &[Block], furniture: &Furniture) -> Vec<Class> {
     let feats: Vec<Features> = blocks.iter().map(|b| features(text, b)).collect();
