@@ -2,7 +2,7 @@
 //! time from `../shared/corpora/bbc-news-2225/bbc` (or `FIGTRACE_BENCH_CORPUS`).
 //!
 //! `cargo bench --bench throughput` prints, for one thread: sentence segmentation, the
-//! extractor alone (on pre-split sentences), and segment + extract + context; each as the
+//! extractor alone (on pre-split sentences), and clean + segment + extract + context; each as the
 //! min / median / max of `FIGTRACE_BENCH_RUNS` runs (default 5). `FIGTRACE_BENCH_ONLY=extract`
 //! runs only the measurements whose name starts with that.
 

@@ -23,7 +23,7 @@ mod subject;
 mod words;
 
 pub use key::normalise;
-pub use period::Date;
+pub use period::{Date, month_number};
 
 use crate::ingest::sha256_hex;
 use crate::model::{Article, Claim, Kind, Mention, Sentence, Span};

@@ -9,6 +9,7 @@
 //! order and non-overlapping.
 
 pub mod html;
+mod meta;
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use serde_json::Value;
@@ -74,6 +75,8 @@ pub fn parse(raw: &RawDoc) -> Article {
     if article.blocks.is_empty() {
         article.status = DocStatus::Empty;
         article.error = Some(if raw.bytes.is_empty() { "empty file".into() } else { "no text".into() });
+    } else {
+        meta::from_text(&mut article);
     }
     article
 }
