@@ -1,7 +1,8 @@
 //! Integration tests: one binary (each binary linking polars is large), one module per
-//! concern. Test inputs are written by these tests or live in `corpus/`.
+//! concern. Test inputs are written by these tests or live in `corpus/` and `tests/context/`.
 
 mod cli;
+mod context;
 mod corpus;
 mod formats;
 mod layouts;

@@ -133,7 +133,7 @@ impl<'a> SentenceContext<'a> {
             {
                 antecedent = Some(np);
             }
-            let subject_key = found.as_ref().map(|s| normalise(&s.text)).filter(|k| !k.is_empty());
+            let subject_key = found.as_ref().map(key_of).filter(|k| !k.is_empty());
             let unit = match m.kind {
                 Kind::Count => found.as_ref().map(|s| s.head.clone()).filter(|h| !h.is_empty()).or_else(|| {
                     // "rose 64 points to 4,577": a level after "to" or "at" is in the unit of
@@ -176,6 +176,16 @@ impl<'a> SentenceContext<'a> {
             });
         }
         out
+    }
+}
+
+/// The subject's key; a phrase opening the sentence loses its capital first ("Rents" is
+/// rents, while "Rhys" inside a sentence stays a name).
+fn key_of(s: &subject::Subject) -> String {
+    let mut chars = s.text.chars();
+    match chars.next() {
+        Some(c) if s.from == 0 && c.is_uppercase() => normalise(&format!("{}{}", c.to_lowercase(), chars.as_str())),
+        _ => normalise(&s.text),
     }
 }
 

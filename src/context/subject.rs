@@ -31,6 +31,8 @@ pub struct Np {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Subject {
     pub text: String,
+    /// The word the phrase starts at.
+    pub from: usize,
     pub head: String,
     /// The phrase stands after the number (1. above), so a later elliptical count may use it.
     pub np: Option<Np>,
@@ -87,6 +89,31 @@ fn is_time_word(w: &str) -> bool {
         w,
         "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "today" | "decade" | "decades"
     ) || super::period::month_number(w).is_some()
+}
+
+/// Nouns that name a place without naming it ("in the county"): geography, not subject.
+fn is_area_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "county"
+            | "area"
+            | "areas"
+            | "region"
+            | "city"
+            | "country"
+            | "borough"
+            | "district"
+            | "nation"
+            | "town"
+            | "village"
+            | "world"
+            | "capital"
+            | "uk"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+    )
 }
 
 /// The noun phrase starting at word `k`: up to five content words, ending after a
@@ -189,7 +216,8 @@ fn np_after(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool, is_place: &
     if k >= w.len() || t.punct_after(w, k) {
         return None;
     }
-    if w.is(k, "of") {
+    // "5% of the councils"; money "on agency staff", "for new homes": what it is spent on.
+    if w.is(k, "of") || t.kind == Kind::Money && matches!(w.lw(k), "on" | "for") {
         k += 1;
         if is_determiner(w.lw(k)) {
             k += 1;
@@ -229,7 +257,7 @@ fn with_pp(w: &Words, to: usize, blocked: &impl Fn(usize) -> bool) -> usize {
     if is_determiner(w.lw(k)) || matches!(w.lw(k), "a" | "an") {
         k += 1;
     }
-    if blocked(k) || is_time_word(w.lw(k)) || w.punct_before(k) {
+    if blocked(k) || is_time_word(w.lw(k)) || w.punct_before(k) || is_area_noun(w.lw(k)) {
         return to;
     }
     match core_np(w, k, 1.0) {
@@ -341,7 +369,21 @@ fn np_before(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool) -> Option<
         let verb = is_common_verb(lw)
             || is_copula(lw)
             || crate::extract::change_verb(lw).is_some()
-            || matches!(lw, "reached" | "hit" | "totalled" | "totaled" | "stood" | "stands" | "topped" | "exceeded");
+            || matches!(
+                lw,
+                "reached"
+                    | "hit"
+                    | "totalled"
+                    | "totaled"
+                    | "stood"
+                    | "stands"
+                    | "topped"
+                    | "exceeded"
+                    | "averaged"
+                    | "averages"
+                    | "amounted"
+                    | "numbered"
+            );
         if verb {
             crossed_verb = true;
         } else if lw == "of" && k == t.from {
@@ -354,6 +396,13 @@ fn np_before(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool) -> Option<
     }
     if !crossed_verb {
         return None;
+    }
+    // "House prices in Manchester rose": the place qualifies the phrase, it is not part of it.
+    while k > 0 && blocked(k - 1) && !w.punct_before(k) {
+        k -= 1;
+    }
+    if k < t.from && k > 0 && matches!(w.lw(k - 1), "in" | "across" | "for") && blocked(k) {
+        k -= 1;
     }
     left_phrase(w, k).filter(|&(a, b)| !(a..b).any(blocked))
 }
@@ -436,26 +485,25 @@ pub fn subject(
     blocked: &impl Fn(usize) -> bool,
     is_place: &impl Fn(usize) -> bool,
 ) -> Option<Subject> {
-    let make = |text: String, head: usize, np: Option<Np>| {
-        let head = w.lw(head).trim_end_matches("’s").trim_end_matches("'s");
-        Some(Subject { head: singular(head), text, np })
+    let make = |from: usize, text: String, head: usize, np: Option<Np>| {
+        let head_word = w.lw(head).trim_end_matches("’s").trim_end_matches("'s");
+        Some(Subject { head: singular(head_word), text, from, np })
     };
     if let Some(np) = np_after(w, t, blocked, is_place) {
         // "78,000 children are looked after by local authorities": the participle is part of it.
         if t.kind == Kind::Count
             && let Some(Complement::Tail(a, b)) = complement(w, np.to, t.value, blocked)
-            && !w.lw(a).starts_with("in")
         {
             let text = format!("{} {}", w.phrase(np.from, np.to), w.phrase(a, b));
-            return make(text, np.head, Some(np));
+            return make(np.from, text, np.head, Some(np));
         }
-        return make(w.phrase(np.from, np.to).to_owned(), np.head, Some(np));
+        return make(np.from, w.phrase(np.from, np.to).to_owned(), np.head, Some(np));
     }
     let comp = complement(w, t.to, t.value, blocked);
     if let Some(Complement::Np(np)) = comp
         && t.kind != Kind::Money
     {
-        return make(w.phrase(np.from, np.to).to_owned(), np.head, None);
+        return make(np.from, w.phrase(np.from, np.to).to_owned(), np.head, None);
     }
     if t.kind == Kind::Count
         && let Some(ante) = antecedent
@@ -469,7 +517,7 @@ pub fn subject(
             Some(Complement::Tail(a, b)) => format!("{base} {}", w.phrase(a, b)),
             _ => base.to_owned(),
         };
-        return make(text, ante.head, None);
+        return make(ante.from, text, ante.head, None);
     }
     let (a, b) = np_before(w, t, blocked)?;
     let mut from = a;
@@ -495,7 +543,7 @@ pub fn subject(
     }
     // Its head: the last word before any "of"/"in" tail.
     let head = (from..b).find(|&j| matches!(w.lw(j), "of" | "in")).map_or(b - 1, |j| j.saturating_sub(1).max(from));
-    make(w.phrase(from, b).to_owned(), head, None)
+    make(from, w.phrase(from, b).to_owned(), head, None)
 }
 
 #[cfg(test)]

@@ -71,9 +71,14 @@ fn published(article: &Article) -> Option<String> {
     }
     article.blocks.iter().take(6).find_map(|b| {
         let s = &article.text[b.span.start..b.span.end];
-        let short = s.chars().count() <= 80;
         let labelled = ["Published", "Updated", "Posted", "Date:", "Last updated"].iter().any(|l| s.starts_with(l));
-        (short || labelled || b.kind == BlockKind::Title).then(|| find_date(&s[..s.len().min(120)])).flatten()
+        let cut = (0..=s.len().min(120)).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+        let head = &s[..cut];
+        let date = find_date(head)?;
+        // A line that is little more than a date ("Tuesday 14 May 2024 | 09:30"), not a
+        // sentence that mentions one.
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        (labelled || b.kind == BlockKind::Title || letters <= 24).then_some(date)
     })
 }
 
