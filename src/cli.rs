@@ -60,6 +60,10 @@ pub struct DumpArgs {
     pub stage: crate::dump::Stage,
     /// Files and folders to read [default: corpus]
     pub paths: Vec<PathBuf>,
+    /// With `claims`: add each claim's id, its record's id, its sentence and the
+    /// document's published date
+    #[arg(long)]
+    pub ids: bool,
 }
 
 #[derive(Args, Debug, Default)]

@@ -18,12 +18,14 @@ pub enum Stage {
     Claims,
 }
 
-/// The dump of `stage` for a processed dataset, one line per item.
-pub fn dump(stage: Stage, d: &Dataset) -> Vec<String> {
+/// The dump of `stage` for a processed dataset, one line per item. With `ids`, each claim
+/// also carries its `claim_id`, its record's id, its sentence and the document's
+/// `published` date (for reviewing a sample against `claims.parquet`).
+pub fn dump(stage: Stage, d: &Dataset, ids: bool) -> Vec<String> {
     match stage {
         Stage::Blocks => d.documents.iter().flat_map(blocks).collect(),
         Stage::Sentences => d.documents.iter().flat_map(sentences).collect(),
-        Stage::Claims => claims(d),
+        Stage::Claims => claims(d, ids),
     }
 }
 
@@ -65,7 +67,7 @@ fn sentences(a: &Article) -> Vec<String> {
         .collect()
 }
 
-fn claims(d: &Dataset) -> Vec<String> {
+fn claims(d: &Dataset, ids: bool) -> Vec<String> {
     let positions = crate::locate::claim_positions(&d.documents, &d.claims);
     let doc_of: std::collections::HashMap<&str, &Article> =
         d.documents.iter().map(|a| (a.doc_id.as_str(), a)).collect();
@@ -74,7 +76,7 @@ fn claims(d: &Dataset) -> Vec<String> {
         .zip(positions)
         .map(|(c, p)| {
             let a = doc_of[c.doc_id.as_str()];
-            json!({
+            let mut v = json!({
                 "at": format!("{}:{}:{}", a.source_path, p.line, p.column),
                 "surface": &a.text[c.span.start..c.span.end],
                 "kind": c.kind.as_str(),
@@ -94,8 +96,14 @@ fn claims(d: &Dataset) -> Vec<String> {
                 "attribution": c.attribution,
                 "in_boilerplate": c.in_boilerplate,
                 "rule": c.rule,
-            })
-            .to_string()
+            });
+            if ids {
+                v["claim_id"] = json!(c.claim_id);
+                v["external_id"] = json!(a.external_id);
+                v["published"] = json!(a.published);
+                v["sentence"] = json!(one_line(&a.text[c.sentence.start..c.sentence.end], usize::MAX));
+            }
+            v.to_string()
         })
         .collect()
 }

@@ -37,7 +37,7 @@ fn dump(args: DumpArgs) -> ExitCode {
     };
     let dataset = figtrace::process(&inputs);
     let mut out = std::io::stdout().lock();
-    for line in figtrace::dump::dump(args.stage, &dataset) {
+    for line in figtrace::dump::dump(args.stage, &dataset, args.ids) {
         if writeln!(out, "{line}").is_err() {
             break; // a closed pipe ends the dump quietly
         }

@@ -142,7 +142,7 @@ fn numbers_in_paywall_and_subscription_blocks_are_boilerplate() {
 #[test]
 fn golden_claims_of_the_corpus() {
     let d = corpus();
-    let actual = figtrace::dump::dump(figtrace::dump::Stage::Claims, &d).join("\n") + "\n";
+    let actual = figtrace::dump::dump(figtrace::dump::Stage::Claims, &d, false).join("\n") + "\n";
     let path = repo().join("tests/golden/corpus.jsonl");
     if std::env::var_os("BLESS").is_some() {
         std::fs::write(&path, &actual).unwrap();

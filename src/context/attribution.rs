@@ -168,8 +168,12 @@ fn is_opener(w: &str) -> bool {
         )
 }
 
-/// Who states the figures of sentence `w`, if it says.
+/// Who states the figures of sentence `w`, if it says, on one line.
 pub fn attribution(w: &Words) -> Option<String> {
+    find(w).map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn find(w: &Words) -> Option<String> {
     for i in 0..w.len() {
         let lw = w.lw(i);
         // "according to X"
@@ -196,7 +200,8 @@ pub fn attribution(w: &Words) -> Option<String> {
         {
             return Some(s);
         }
-        if !is_speech_verb(lw) {
+        // "Lawson's forecast of …": after a possessive the word is a noun.
+        if !is_speech_verb(lw) || i > 0 && (w.text(i - 1).ends_with("’s") || w.text(i - 1).ends_with("'s")) {
             continue;
         }
         if let Some(s) = speaker_before(w, i) {

@@ -81,8 +81,9 @@ pub fn places(w: &Words) -> Vec<Place> {
             continue;
         };
         let to = i + e.words.len();
-        // "US$5": a currency, not a place.
-        let dollar = w.w.get(to - 1).is_some_and(|x| w.text[x.end..].starts_with('$'));
+        // "US$5": a currency, not a place; "United Steelworkers of America": a name.
+        let dollar = w.w.get(to - 1).is_some_and(|x| w.text[x.end..].starts_with('$'))
+            || (e.words == ["America"] && i >= 2 && w.is(i - 1, "of") && w.cap(i - 2));
         let ambiguous_ok = !e.ambiguous
             || (i > 0 && place_preposition(w.lw(i - 1)) && !w.punct_before(i))
             || matches!(w.lw(to), "council" | "borough" | "county" | "city");

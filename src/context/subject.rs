@@ -71,7 +71,7 @@ fn ends_phrase(w: &Words, j: usize) -> bool {
         || is_common_verb(lw)
         || is_copula(lw)
         || w.has_digit(j)
-        || matches!(lw, "per" | "who" | "which" | "whom")
+        || matches!(lw, "per" | "who" | "which" | "whom" | "vs" | "v" | "versus" | "prior" | "against")
 }
 
 fn is_determiner(w: &str) -> bool {
@@ -356,9 +356,11 @@ fn starts_clause(w: &Words, t: &Target) -> bool {
 
 /// Rule 4: the phrase before the verb that governs the number ("Unemployment fell by 3%"),
 /// or before "of" ("a shortfall of £800m").
-fn np_before(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+/// The phrase's words, and whether the verb states a level ("was", "totalled", "rose to").
+fn np_before(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool) -> Option<(usize, usize, bool)> {
     let mut k = t.from;
     let mut crossed_verb = false;
+    let mut level = false;
     while k > 0 && t.from - k < 6 {
         let j = k - 1;
         let punct = if k == t.from { t.punct_before(w, j) } else { w.punct_before(k) };
@@ -366,8 +368,7 @@ fn np_before(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool) -> Option<
             break;
         }
         let lw = w.lw(j);
-        let verb = is_common_verb(lw)
-            || is_copula(lw)
+        let level_verb = is_copula(lw)
             || crate::extract::change_verb(lw).is_some()
             || matches!(
                 lw,
@@ -384,11 +385,12 @@ fn np_before(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool) -> Option<
                     | "amounted"
                     | "numbered"
             );
-        if verb {
+        if level_verb || is_common_verb(lw) {
             crossed_verb = true;
+            level |= level_verb;
         } else if lw == "of" && k == t.from {
             // "a shortfall of £800m": the phrase before "of" is the subject.
-            return left_phrase(w, j).filter(|&(a, b)| !(a..b).any(blocked));
+            return left_phrase(w, j).filter(|&(a, b)| !(a..b).any(blocked)).map(|(a, b)| (a, b, true));
         } else if !is_skippable(lw) {
             break;
         }
@@ -398,13 +400,22 @@ fn np_before(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool) -> Option<
         return None;
     }
     // "House prices in Manchester rose": the place qualifies the phrase, it is not part of it.
+    let end = k;
     while k > 0 && blocked(k - 1) && !w.punct_before(k) {
         k -= 1;
     }
-    if k < t.from && k > 0 && matches!(w.lw(k - 1), "in" | "across" | "for") && blocked(k) {
+    if k < end && k > 0 && w.is(k - 1, "the") {
         k -= 1;
     }
-    left_phrase(w, k).filter(|&(a, b)| !(a..b).any(blocked))
+    if k < end && k > 0 && matches!(w.lw(k - 1), "in" | "across" | "for" | "at") {
+        k -= 1;
+    }
+    left_phrase(w, k).filter(|&(a, b)| !(a..b).any(blocked)).map(|(a, b)| (a, b, level))
+}
+
+/// A phrase on one line: Reuters and hard-wrapped text break lines inside sentences.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Words between a verb and the number it governs ("rose by nearly", "has reached").
@@ -487,7 +498,7 @@ pub fn subject(
 ) -> Option<Subject> {
     let make = |from: usize, text: String, head: usize, np: Option<Np>| {
         let head_word = w.lw(head).trim_end_matches("’s").trim_end_matches("'s");
-        Some(Subject { head: singular(head_word), text, from, np })
+        Some(Subject { head: singular(head_word), text: one_line(&text), from, np })
     };
     if let Some(np) = np_after(w, t, blocked, is_place) {
         // "78,000 children are looked after by local authorities": the participle is part of it.
@@ -519,14 +530,18 @@ pub fn subject(
         };
         return make(ante.from, text, ante.head, None);
     }
-    let (a, b) = np_before(w, t, blocked)?;
+    let (a, b, level_verb) = np_before(w, t, blocked)?;
     let mut from = a;
     // "the number of children in care" counts children in care; for other counts the
-    // phrase before the verb is not what is counted ("car prices will go up by 1,500").
+    // phrase before the verb is what the count measures ("Truck sales totalled 8,558"),
+    // but not the noun it counts: no unit ("car prices will go up by 1,500").
     if t.kind == Kind::Count {
         let phrase = w.phrase(from, b).to_ascii_lowercase();
         if !(phrase.contains("number of") || phrase.starts_with("total of")) {
-            return None;
+            if !level_verb {
+                return None;
+            }
+            return Some(Subject { text: one_line(w.phrase(from, b)), from, head: String::new(), np: None });
         }
         while from + 1 < b && matches!(w.lw(from), "number" | "total" | "numbers") {
             from += 1;

@@ -535,6 +535,17 @@ impl<'a> Parser<'a> {
                         core.end = end;
                         return Some(core);
                     }
+                    // "7-3/4 pct", "12-1/2 cts": wire-style mixed numbers in halves to 64ths.
+                    if self.is_dash(k + 1)
+                        && self.glued(k + 1)
+                        && self.glued(k + 2)
+                        && let Some((frac, end)) = self.slash_fraction(k + 2)
+                        && matches!(num_value(self.text(k + 4)) as u32, 2 | 4 | 8 | 16 | 32 | 64)
+                    {
+                        core.value += frac;
+                        core.end = end;
+                        return Some(core);
+                    }
                     // "4 hundred million", "3 hundred and 21", "322 hundred".
                     if matches!(
                         self.lw(k + 1),
@@ -1919,7 +1930,7 @@ impl<'a> Parser<'a> {
         let (a, b) = self.join_range(s1, &s2)?;
         // "increased by $43.6bn to $419.2bn" is a change and a level; "dropped by 1 to 1.5
         // degrees" a range: ranges rarely span more than a factor of three.
-        if to && after_by && b.value > 3.0 * a.value {
+        if to && (after_by || self.change_before(before).is_some()) && b.value > 3.0 * a.value {
             return None;
         }
         Some((

@@ -129,6 +129,12 @@ fn money_words_and_minor_units() {
     // A code glued to the next number is that number's: "3 GBP20 vouchers".
     check("She won 3 GBP20 vouchers.", "GBP20", "money", 20.0, "exact");
     check("She won 3 GBP20 vouchers.", "3", "count", 3.0, "exact");
+    // Wire-style mixed numbers.
+    check("The bank cut its rate to 7-3/4 pct.", "7-3/4 pct", "percent", 7.75, "exact");
+    check("A dividend of 12-1/2 cts was set.", "12-1/2 cts", "money", 0.125, "exact");
+    // A change and a level, not a range: "rose 1-3/4 to 77".
+    check("Acme Oil rose 1-3/4 to 77.", "1-3/4", "count", 1.75, "exact");
+    check("Acme Oil rose 1-3/4 to 77.", "77", "count", 77.0, "exact");
 }
 
 #[test]

@@ -41,6 +41,8 @@ fortnight|fortnight
 fortnights|fortnight
 month|month
 months|month
+mth|month
+mths|month
 year|year
 years|year
 yr|year
@@ -146,6 +148,7 @@ pints|pint
 barrel|barrel
 barrels|barrel
 bbl|barrel
+bpd|barrel per day
 cubic metre|cubic metre
 cubic metres|cubic metre
 cubic meters|cubic metre

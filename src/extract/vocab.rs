@@ -125,7 +125,7 @@ pub fn ordinal_unit(w: &str) -> Option<f64> {
 /// Currency words after a number: (ISO code, factor to whole units).
 pub fn currency_word(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
-        "pound" | "pounds" | "quid" | "sterling" => ("GBP", 1.0),
+        "pound" | "pounds" | "quid" | "sterling" | "stg" => ("GBP", 1.0),
         "pence" | "p" | "penny" | "pennies" => ("GBP", 0.01),
         "dollar" | "dollars" | "dlr" | "dlrs" => ("USD", 1.0),
         "cent" | "cents" | "cts" => ("USD", 0.01),
