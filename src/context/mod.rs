@@ -123,11 +123,17 @@ impl<'a> SentenceContext<'a> {
         let blocked = |i: usize| self.blocked(i);
         let mut antecedent: Option<Np> = None;
         let mut out = Vec::with_capacity(mentions.len());
+        let mut prev_subject: Option<subject::Subject> = None;
         for (i, m) in mentions.iter().enumerate() {
             let (from, to) = self.spans[i];
             let target = Target { kind: m.kind, value: m.value, from, to, start: m.span.start, end: m.span.end };
             let is_place = |i: usize| self.places.iter().any(|p| (p.from..p.to).contains(&i));
-            let found = subject::subject(&self.words, &target, antecedent, &blocked, &is_place);
+            let mut found = subject::subject(&self.words, &target, antecedent, &blocked, &is_place);
+            // "Revs 27.7 mln vs 19.4 mln": the second figure is of the same thing.
+            if found.is_none() && matches!(self.words.lw(from.wrapping_sub(1)), "vs" | "versus" | "against") {
+                found = prev_subject.clone();
+            }
+            prev_subject = found.clone();
             if m.kind == Kind::Count
                 && let Some(np) = found.as_ref().and_then(|s| s.np)
             {
@@ -328,6 +334,12 @@ mod tests {
         assert_eq!(c[1].geography, Some("Wales"));
         let c = claims("In Wales 300 homes shut, and in Kent 20. Scotland lost 8. Nationally, 4% shut.", None);
         assert_eq!(c.last().unwrap().geography, None);
+    }
+
+    #[test]
+    fn a_figure_after_vs_is_of_the_same_thing() {
+        let c = claims("Revs 27.7 mln vs 19.4 mln", None);
+        assert_eq!(c[1].subject.as_deref(), Some("Revs"));
     }
 
     #[test]

@@ -84,11 +84,20 @@ pub fn places(w: &Words) -> Vec<Place> {
         // "US$5": a currency, not a place; "United Steelworkers of America": a name.
         let dollar = w.w.get(to - 1).is_some_and(|x| w.text[x.end..].starts_with('$'))
             || (e.words == ["America"] && i >= 2 && w.is(i - 1, "of") && w.cap(i - 2));
+        // "Norfolk Southern", "London Interbank Offered Rate": a place opening a name.
+        let after_preposition = (i > 0 && place_preposition(w.lw(i - 1)))
+            || (i > 1 && w.is(i - 1, "the") && place_preposition(w.lw(i - 2)));
+        let in_name = !after_preposition
+            && w.cap(to)
+            && !w.punct_before(to)
+            && !matches!(w.lw(to), "council" | "borough" | "county" | "city" | "and")
+            && !GAZETTEER.contains_key(w.text(to))
+            && !w.has_digit(to);
         let ambiguous_ok = !e.ambiguous
             || (i > 0 && place_preposition(w.lw(i - 1)) && !w.punct_before(i))
             || matches!(w.lw(to), "council" | "borough" | "county" | "city");
         match e.canonical {
-            Some(name) if !dollar && ambiguous_ok => out.push(Place { from: i, to, name }),
+            Some(name) if !dollar && !in_name && ambiguous_ok => out.push(Place { from: i, to, name }),
             _ => {}
         }
         i = to;
@@ -225,6 +234,9 @@ mod tests {
             ["Stoke-on-Trent", "Newcastle upon Tyne"]
         );
         assert_eq!(names("Sydney is in New South Wales."), ["Sydney", "New South Wales"]);
+        // A place opening a name is not a place; after a place word it still is.
+        assert_eq!(names("Norfolk Southern said 40 trains ran."), Vec::<&str>::new());
+        assert_eq!(names("We run 45 homes across the UK Children come first."), ["UK"]);
     }
 
     #[test]

@@ -72,6 +72,33 @@ fn ends_phrase(w: &Words, j: usize) -> bool {
         || is_copula(lw)
         || w.has_digit(j)
         || matches!(lw, "per" | "who" | "which" | "whom" | "vs" | "v" | "versus" | "prior" | "against")
+        || is_comparative(lw)
+}
+
+/// "7 pct higher", "two pct lower": comparatives after a number say how, not what.
+fn is_comparative(w: &str) -> bool {
+    matches!(
+        w,
+        "higher"
+            | "lower"
+            | "larger"
+            | "smaller"
+            | "bigger"
+            | "greater"
+            | "better"
+            | "worse"
+            | "earlier"
+            | "later"
+            | "above"
+            | "below"
+            | "lower-than"
+            | "higher-than"
+            | "ahead"
+            | "behind"
+            | "down"
+            | "up"
+            | "off"
+    )
 }
 
 fn is_determiner(w: &str) -> bool {
@@ -128,8 +155,12 @@ fn core_np(w: &Words, k: usize, value: f64) -> Option<Np> {
             break;
         }
         let lw = w.lw(j);
-        // "and 200 retired.": a verb right after the number.
-        if j == k && lw.ends_with("ed") && (j + 1 >= w.len() || w.punct_before(j + 1) || ends_phrase(w, j + 1)) {
+        // "and 200 retired.", "5 mln registering a rise": a verb right after the number.
+        let object_next = matches!(w.lw(j + 1), "a" | "an" | "the" | "its" | "their") || w.has_digit(j + 1);
+        if j == k
+            && (lw.ends_with("ed") && (j + 1 >= w.len() || w.punct_before(j + 1) || ends_phrase(w, j + 1))
+                || lw.ends_with("ing") && object_next)
+        {
             break;
         }
         // "children living in England", "a document labeled": a participle after the noun.
@@ -413,6 +444,31 @@ fn np_before(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool) -> Option<
     left_phrase(w, k).filter(|&(a, b)| !(a..b).any(blocked)).map(|(a, b)| (a, b, level))
 }
 
+/// Up to three content words right before the claim that open the sentence or follow
+/// another number or "vs": a row label ("Revs", "Net profit", "Avg shrs").
+fn label_before(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+    let mut k = t.from;
+    while k > 0 && t.from - k < 3 {
+        let j = k - 1;
+        let punct = if k == t.from { t.punct_before(w, j) } else { w.punct_before(k) };
+        if punct || blocked(j) || ends_phrase(w, j) {
+            break;
+        }
+        k = j;
+    }
+    // A row ends with the number, "vs" or the next row; its label has no verb in it.
+    let row_end = t.to >= w.len() || w.is(t.to, "vs") || w.has_digit(t.to) || w.cap(t.to);
+    if k == t.from || !row_end || (k..t.from).any(|j| w.lw(j).ends_with("ed")) {
+        return None;
+    }
+    let opens = k == 0
+        || w.punct_before(k)
+        || blocked(k - 1)
+        || w.has_digit(k - 1)
+        || ends_phrase(w, k - 1) && !is_stopword(w.lw(k - 1));
+    opens.then_some((k, t.from))
+}
+
 /// A phrase on one line: Reuters and hard-wrapped text break lines inside sentences.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -467,7 +523,7 @@ fn left_phrase(w: &Words, end: usize) -> Option<(usize, usize)> {
             break;
         }
         let lw = w.lw(j);
-        if matches!(lw, "of" | "in") && content > 0 && j > 0 && !ends_phrase(w, j - 1) {
+        if matches!(lw, "of" | "in" | "for") && content > 0 && j > 0 && !ends_phrase(w, j - 1) {
             k = j;
             continue;
         }
@@ -530,7 +586,12 @@ pub fn subject(
         };
         return make(ante.from, text, ante.head, None);
     }
-    let (a, b, level_verb) = np_before(w, t, blocked)?;
+    let Some((a, b, level_verb)) = np_before(w, t, blocked) else {
+        // A label before the number in a table-like line: "Revs 27.7 mln vs 19.4 mln",
+        // "Net profit 446,000".
+        let (a, b) = label_before(w, t, blocked)?;
+        return Some(Subject { text: one_line(w.phrase(a, b)), from: a, head: String::new(), np: None });
+    };
     let mut from = a;
     // "the number of children in care" counts children in care; for other counts the
     // phrase before the verb is what the count measures ("Truck sales totalled 8,558"),
@@ -644,5 +705,25 @@ mod tests {
         assert_eq!(text("They face a shortfall of £8m this year.", "£8m").as_deref(), Some("shortfall"));
         assert_eq!(text("The number of children in care rose to 9,000.", "9,000").as_deref(), Some("children in care"));
         assert_eq!(text("It rose to 9,000.", "9,000"), None);
+    }
+
+    #[test]
+    fn row_labels_and_words_that_are_not_subjects() {
+        assert_eq!(text("Revs 12.5 mln vs 11.2 mln", "12.5 mln").as_deref(), Some("Revs"));
+        assert_eq!(
+            text("Shr 20 cts vs 17 cts Net profit 446,000 vs 420,000", "446,000").as_deref(),
+            Some("Net profit")
+        );
+        // A comparative or a verb after the number is no subject.
+        assert_eq!(text("Output was 7 pct higher.", "7 pct").as_deref(), Some("Output"));
+        assert_eq!(text("Sales held, with exports 7 pct higher.", "7 pct"), None);
+        assert_eq!(text("Shares closed 7 pct lower.", "7 pct"), None);
+        assert_eq!(text("Sales rose to 5 mln, registering a rise.", "5 mln").as_deref(), Some("Sales"));
+        assert_eq!(text("They counted 5 mln registering a rise.", "5 mln"), None);
+        // "funding" is a noun here.
+        assert_eq!(
+            text("A £9 million shortfall in funding looms.", "£9 million").as_deref(),
+            Some("shortfall in funding")
+        );
     }
 }
