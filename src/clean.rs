@@ -401,26 +401,10 @@ fn block_hash(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocStatus, Format, Span};
+    use crate::model::{Format, Span};
 
     fn article(text: &str, blocks: Vec<Block>) -> Article {
-        Article {
-            doc_id: "d".into(),
-            source_path: "p".into(),
-            record_index: None,
-            external_id: None,
-            source_sha256: String::new(),
-            format: Format::Txt,
-            url: None,
-            title: None,
-            publisher: None,
-            published: None,
-            text: text.into(),
-            blocks,
-            status: DocStatus::Ok,
-            error: None,
-            duplicate_of: None,
-        }
+        Article::from_text("d", "p", Format::Txt, text.into(), blocks)
     }
 
     fn text_article(text: &str) -> Article {

@@ -26,7 +26,7 @@ use serde_json::Value;
 
 use crate::clean::{Furniture, clean};
 use crate::extract::{Extractor, Skipped};
-use crate::model::{Article, Claim, DocStatus, Format, Kind};
+use crate::model::{Article, Claim, Format, Kind};
 use crate::pipeline::claims_of_article;
 
 /// Annotated-set formats.
@@ -70,23 +70,7 @@ pub fn evaluate(path: &Path, format: Option<GoldFormat>) -> Result<Evaluation> {
 
 /// The claims figtrace finds in `text`, read as a one-record document.
 pub fn claims_of_text(text: &str) -> Vec<Claim> {
-    let article = Article {
-        doc_id: "d-eval".into(),
-        source_path: "eval".into(),
-        record_index: None,
-        external_id: None,
-        source_sha256: String::new(),
-        format: Format::Jsonl,
-        url: None,
-        title: None,
-        publisher: None,
-        published: None,
-        text: text.to_owned(),
-        blocks: crate::parse::text_blocks(text),
-        status: DocStatus::Ok,
-        error: None,
-        duplicate_of: None,
-    };
+    let article = Article::from_text("d-eval", "eval", Format::Jsonl, text.to_owned(), crate::parse::text_blocks(text));
     claims_of_article(&clean(article, &Furniture::default()))
 }
 

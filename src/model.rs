@@ -151,6 +151,30 @@ pub struct Article {
     pub duplicate_of: Option<String>,
 }
 
+impl Article {
+    /// A readable document of `text` split into `blocks`, with no metadata: for text that
+    /// does not come from a file (evaluation sentences, tests).
+    pub fn from_text(doc_id: &str, source_path: &str, format: Format, text: String, blocks: Vec<Block>) -> Self {
+        Article {
+            doc_id: doc_id.to_owned(),
+            source_path: source_path.to_owned(),
+            record_index: None,
+            external_id: None,
+            source_sha256: String::new(),
+            format,
+            url: None,
+            title: None,
+            publisher: None,
+            published: None,
+            text,
+            blocks,
+            status: DocStatus::Ok,
+            error: None,
+            duplicate_of: None,
+        }
+    }
+}
+
 /// A sentence of an article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence {

@@ -282,31 +282,19 @@ impl Quotes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Block, BlockKind, DocStatus, Format};
+    use crate::model::{Block, BlockKind, Format};
 
     fn article(text: &str, published: Option<&str>) -> Article {
+        let block = Block {
+            span: Span::new(0, text.len()),
+            kind: BlockKind::Paragraph,
+            link_bytes: 0,
+            chrome: false,
+            boilerplate: false,
+        };
         Article {
-            doc_id: "d".into(),
-            source_path: "t.txt".into(),
-            record_index: None,
-            external_id: None,
-            source_sha256: String::new(),
-            format: Format::Txt,
-            url: None,
-            title: None,
-            publisher: None,
             published: published.map(str::to_owned),
-            text: text.to_owned(),
-            blocks: vec![Block {
-                span: Span::new(0, text.len()),
-                kind: BlockKind::Paragraph,
-                link_bytes: 0,
-                chrome: false,
-                boilerplate: false,
-            }],
-            status: DocStatus::Ok,
-            error: None,
-            duplicate_of: None,
+            ..Article::from_text("d", "t.txt", Format::Txt, text.to_owned(), vec![block])
         }
     }
 
