@@ -349,6 +349,9 @@ pub struct Figure {
     pub claim_ids: Vec<String>,
     /// Sorted, distinct.
     pub doc_ids: Vec<String>,
+    /// For a conflicting figure, the claims outside its largest set of agreeing values
+    /// (sorted); empty otherwise.
+    pub conflicting_claim_ids: Vec<String>,
 }
 
 /// Everything one run produces, in output order.

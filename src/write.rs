@@ -12,7 +12,7 @@
 //! |---|---|
 //! | documents | `doc_id` str, `source_path` str, `record_index` i64, `external_id` str, `source_sha256` str, `format` str, `url` str, `title` str, `publisher` str, `published` str, `text` str, `boilerplate_spans` list<list<i64>> (`[start, end)` code points), `status` str, `error` str, `duplicate_of` str |
 //! | claims | `claim_id` str, `doc_id` str, `source_path` str, `record_index` i64, `external_id` str, `char_start` i64, `char_end` i64, `line` i64, `column` i64, `surface` str, `sentence` str, `sentence_start` i64, `kind` str, `value` f64, `low` f64, `high` f64, `bound` str, `unit` str, `currency` str, `change` str, `from_claim_id` str, `subject` str, `subject_key` str, `geography` str, `period` str, `per` str, `attribution` str, `in_boilerplate` bool, `duplicate_of` str, `figure_id` str, `text_fragment_url` str, `rule` str |
-//! | figures | `figure_id` str, `kind` str, `unit` str, `subject` str, `subject_key` str, `geography` str, `period` str, `value_min` f64, `value_max` f64, `value_median` f64, `status` str, `n_claims` i64, `n_documents` i64, `n_publishers` i64, `claim_ids` list<str>, `doc_ids` list<str> |
+//! | figures | `figure_id` str, `kind` str, `unit` str, `subject` str, `subject_key` str, `geography` str, `period` str, `value_min` f64, `value_max` f64, `value_median` f64, `status` str, `n_claims` i64, `n_documents` i64, `n_publishers` i64, `claim_ids` list<str>, `doc_ids` list<str>, `conflicting_claim_ids` list<str> |
 //!
 //! Files are written with polars' lazy sink at `CompatLevel::oldest()` (plain
 //! `large_string`, not `string_view`, so pandas reads list columns), zstd-compressed,
@@ -31,7 +31,7 @@ use crate::locate::{Locator, claim_positions};
 use crate::model::{Article, Claim, Dataset, Figure};
 
 /// Version of the output schema. Bump on any change of column names or types.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The table files, in the order they are moved into place.
 pub const TABLES: [&str; 3] = ["documents.parquet", "claims.parquet", "figures.parquet"];
@@ -236,6 +236,7 @@ pub fn figures_frame(figures: &[Figure]) -> Result<DataFrame> {
         col_i64("n_publishers", figures.iter().map(|f| i(f.n_publishers))),
         col_list_str("claim_ids", figures.iter().map(|f| f.claim_ids.as_slice())),
         col_list_str("doc_ids", figures.iter().map(|f| f.doc_ids.as_slice())),
+        col_list_str("conflicting_claim_ids", figures.iter().map(|f| f.conflicting_claim_ids.as_slice())),
     ])?;
     Ok(df)
 }

@@ -104,6 +104,22 @@ fn the_seed_claims_carry_their_context() {
 }
 
 #[test]
+fn the_same_figure_in_two_articles_is_one_figure() {
+    let d = corpus();
+    // "40,000 children in care …" and "40,000 of these children" (001), "40,000 care experienced children" (003).
+    let forty: Vec<_> = d.claims.iter().filter(|c| c.value == 40_000.0 && !c.in_boilerplate).collect();
+    assert_eq!(forty.len(), 3);
+    assert!(forty.iter().all(|c| c.figure_id.is_some() && c.figure_id == forty[0].figure_id));
+    let fig = d.figures.iter().find(|f| Some(&f.figure_id) == forty[0].figure_id.as_ref()).unwrap();
+    assert_eq!(fig.n_documents, 2);
+    assert_eq!(fig.status, figtrace::model::FigureStatus::Consistent);
+    // 108,000 (UK) and 83,000 (England) are different figures.
+    let f108 = &claim(&d, "001_19eb950ed64aacb9.txt", "108,000").figure_id;
+    let f83 = &claim(&d, "000_4dc9a5f9ff095acf.txt", "83,000").figure_id;
+    assert!(f108.is_some() && f83.is_some() && f108 != f83);
+}
+
+#[test]
 fn years_dates_list_markers_and_names_are_not_claims() {
     let d = corpus();
     let surfaces: Vec<&str> = d.claims.iter().map(|c| surface(&d, c)).collect();

@@ -1,5 +1,5 @@
 //! Integration tests: one binary (each binary linking polars is large), one module per
-//! concern. Test inputs are written by these tests or live in `corpus/` and `tests/context/`.
+//! concern. Test inputs are written by these tests or live in `corpus/`, `tests/context/` and `tests/reconcile/`.
 
 mod cli;
 mod context;
@@ -7,4 +7,5 @@ mod corpus;
 mod formats;
 mod layouts;
 mod provenance;
+mod reconcile;
 mod util;

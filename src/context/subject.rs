@@ -431,15 +431,21 @@ fn np_before(w: &Words, t: &Target, blocked: &impl Fn(usize) -> bool) -> Option<
         return None;
     }
     // "House prices in Manchester rose": the place qualifies the phrase, it is not part of it.
-    let end = k;
-    while k > 0 && blocked(k - 1) && !w.punct_before(k) {
-        k -= 1;
-    }
-    if k < end && k > 0 && w.is(k - 1, "the") {
-        k -= 1;
-    }
-    if k < end && k > 0 && matches!(w.lw(k - 1), "in" | "across" | "for" | "at") {
-        k -= 1;
+    // "children in care in England in 2023 was": each place or time and its preposition.
+    loop {
+        let end = k;
+        while k > 0 && blocked(k - 1) && !w.punct_before(k) {
+            k -= 1;
+        }
+        if k == end {
+            break;
+        }
+        if k > 0 && w.is(k - 1, "the") {
+            k -= 1;
+        }
+        if k > 0 && matches!(w.lw(k - 1), "in" | "across" | "for" | "at" | "during" | "by") {
+            k -= 1;
+        }
     }
     left_phrase(w, k).filter(|&(a, b)| !(a..b).any(blocked)).map(|(a, b)| (a, b, level))
 }

@@ -71,7 +71,7 @@ fn published(article: &Article) -> Option<String> {
     }
     article.blocks.iter().take(6).find_map(|b| {
         let s = &article.text[b.span.start..b.span.end];
-        let labelled = ["Published", "Updated", "Posted", "Date:", "Last updated"].iter().any(|l| s.starts_with(l));
+        let labelled = ["Published", "Updated", "Posted", "Date:", "Last updated"].iter().any(|l| s.contains(l));
         let cut = (0..=s.len().min(120)).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
         let head = &s[..cut];
         let date = find_date(head)?;
