@@ -1,8 +1,9 @@
 //! Reconcile: claims → [`Figure`]s, and each claim's `figure_id`.
 //!
 //! Two claims state the same figure when their kind and unit (currency for money) are
-//! equal, their places and periods are compatible (equal, or one of them unknown), their
-//! subjects are close, and their values agree. A value is an interval:
+//! equal, their places and periods are equal (an unknown one only with an unknown one,
+//! so that no claim bridges two years), their subjects are close, and their values agree.
+//! A value is an interval:
 //!
 //! * its **implicit precision**: "69,000" is 68,500–69,500 and agrees with 69,480, while
 //!   "72,670" and "72,590" are both precise and do not agree; half a unit of the last
@@ -12,15 +13,28 @@
 //!   ("nearly 12 million") down to 90%, a lower bound ("over 108,000") up to 110%, a
 //!   range its ends.
 //!
-//! Subjects are close when their keys are equal, or share the head noun (the key's last
-//! word) and half their words, or one key's words contain the other's. A number that is
-//! not distinctive (under 1,000 and round, or a percentage with no decimals) merges across
-//! documents only with an equal key and a place or period stated by both.
+//! Subjects are close when their keys are equal, share half their words, or one key's
+//! words contain the other's (across documents only for keys of two words or more: a
+//! one-word key such as "share" would bridge every figure about shares). Across documents
+//! one of the two values must be precise (three significant digits written: "69,000"
+//! agrees with "69,480" but not with "69,000" elsewhere on its own), both for one-word
+//! keys; subjects with the same head noun, one of them specific, also meet on the very
+//! same number of four digits or more ("40,000 children", "40,000 care experienced
+//! children").
+//!
+//! A subject key found in more than max(10, documents / 500) documents ("qtly div",
+//! "share") names a kind of thing, not one quantity: its claims meet across documents
+//! only where a place or a period is stated.
+//!
+//! Agreement never chains: a claim joins a group only if its interval meets the part all
+//! the group's intervals share.
 //!
 //! A figure **conflicts** when its claims state the same quantity with values that do not
-//! agree: equal subject keys, the same place and period, at least one of which is stated,
-//! and a distinctive value. Claims in other periods are separate figures (a series), and
-//! the same number meaning something else stays apart (its subject differs).
+//! agree: an equal subject key of two words or more, the same place and period, both
+//! stated, precise values, and no more than ten documents behind that key (more name a
+//! kind of thing, "net profit", not one quantity). Claims in other periods are separate
+//! figures (a series), and the same number meaning something else stays apart (its subject
+//! differs).
 //!
 //! Claims without a subject key are figures of their own (nothing says what they count);
 //! claims in boilerplate get no figure. Blocking: claims are bucketed by kind, unit and
@@ -30,7 +44,7 @@
 //! `figure_id` is `f-` and the hex digits of the smallest claim id in the figure, so it
 //! depends neither on processing order nor on sharding.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::model::{Article, Bound, Claim, DocStatus, Figure, FigureStatus, Kind};
 
@@ -41,7 +55,9 @@ struct Item<'a> {
     hi: f64,
     key: Option<&'a str>,
     head: Option<&'a str>,
-    distinctive: bool,
+    /// Written with three significant digits or more ("72,670", "3.45"): a value precise
+    /// enough to identify a figure.
+    precise: bool,
     doc: &'a str,
 }
 
@@ -63,13 +79,14 @@ pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
                 hi,
                 key,
                 head: key.and_then(|k| k.rsplit(' ').next()),
-                distinctive: distinctive(c, surface),
+                precise: precision(surface, c.value) <= c.value.abs() / 100.0 && c.value != 0.0,
                 doc: c.doc_id.as_str(),
             }
         })
         .collect();
+    let generic = generic_keys(&items, documents.len());
     let mut sets = UnionFind::new(items.len());
-    merge_agreeing(claims, &items, &mut sets);
+    merge_agreeing(claims, &items, &generic, &mut sets);
     merge_conflicting(claims, &items, &mut sets);
     // A claim repeated inside an article or carried by a copy is in the figure of the
     // claim it repeats.
@@ -147,38 +164,28 @@ fn trailing_unit(x: f64) -> f64 {
     unit
 }
 
-/// A value specific enough to identify a figure across documents on its own.
-fn distinctive(c: &Claim, surface: &str) -> bool {
-    let v = c.value.abs();
-    match c.kind {
-        Kind::Percent | Kind::PercentagePoint | Kind::Ratio => surface.contains('.') && v.fract() != 0.0,
-        _ => v >= 1000.0 || (v.fract() != 0.0 && c.kind != Kind::Money),
-    }
-}
-
 /// The unit that must match: a quantity's or a percentage's; a count's unit is its
 /// subject's head, compared through the subject.
 fn unit_of(c: &Claim) -> Option<&str> {
     if c.kind == Kind::Count { None } else { c.unit.as_deref() }
 }
 
-fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
-    a.is_none() || b.is_none() || a == b
-}
-
-/// Whether two subject keys name the same thing (see the module docs).
-fn close_subjects(a: &str, b: &str) -> bool {
+/// Whether two subject keys name the same thing: equal, or sharing half their words, or
+/// one containing the other; a one-word key ("child", "share") contains nothing across
+/// documents, where it would bridge every figure about children or shares.
+fn close_subjects(a: &str, b: &str, same_document: bool) -> bool {
     if a == b {
         return true;
     }
     let ta: BTreeSet<&str> = a.split(' ').collect();
     let tb: BTreeSet<&str> = b.split(' ').collect();
     let common = ta.intersection(&tb).count();
-    common == ta.len().min(tb.len()) || 2 * common >= ta.len().max(tb.len())
+    let smaller = ta.len().min(tb.len());
+    (common == smaller && (smaller > 1 || same_document)) || (smaller > 1 && 2 * common >= ta.len().max(tb.len()))
 }
 
 /// Unions claims whose values agree and that may state the same figure.
-fn merge_agreeing(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
+fn merge_agreeing(claims: &[Claim], items: &[Item], generic: &HashSet<&str>, sets: &mut UnionFind) {
     type Bucket<'a> = (Kind, Option<&'a str>, Option<&'a str>, &'a str);
     let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
     for (k, it) in items.iter().enumerate() {
@@ -186,7 +193,12 @@ fn merge_agreeing(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
         let c = &claims[it.claim];
         buckets.entry((c.kind, unit_of(c), c.currency, head)).or_default().push(k);
     }
-    for mut members in buckets.into_values() {
+    // The values every member of a group agrees on: a claim joins a group only if its
+    // interval meets the group's common part, so agreement never chains (1.0 ~ 1.1 ~ 1.2).
+    let mut common: HashMap<usize, (f64, f64)> = HashMap::new();
+    let mut buckets: Vec<Vec<usize>> = buckets.into_values().collect();
+    buckets.sort_unstable();
+    for mut members in buckets {
         members.sort_by(|&a, &b| items[a].lo.total_cmp(&items[b].lo).then(a.cmp(&b)));
         // Sweep: each item meets the earlier ones whose intervals reach it.
         let mut active: Vec<usize> = Vec::new();
@@ -194,8 +206,16 @@ fn merge_agreeing(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
             let it = &items[k];
             active.retain(|&a| items[a].hi >= it.lo);
             for &a in &active {
-                if same_figure(claims, &items[a], it) {
+                let (ra, rk) = (sets.find(a), sets.find(k));
+                if ra == rk || !same_figure(claims, &items[a], it, generic) {
+                    continue;
+                }
+                let ga = common.get(&ra).copied().unwrap_or((items[a].lo, items[a].hi));
+                let gk = common.get(&rk).copied().unwrap_or((it.lo, it.hi));
+                let meet = (ga.0.max(gk.0), ga.1.min(gk.1));
+                if meet.0 <= meet.1 {
                     sets.union(a, k);
+                    common.insert(sets.find(k), meet);
                 }
             }
             active.push(k);
@@ -203,36 +223,75 @@ fn merge_agreeing(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
     }
 }
 
-fn same_figure(claims: &[Claim], a: &Item, b: &Item) -> bool {
+fn same_figure(claims: &[Claim], a: &Item, b: &Item, generic: &HashSet<&str>) -> bool {
     let (ca, cb) = (&claims[a.claim], &claims[b.claim]);
     let (Some(ka), Some(kb)) = (a.key, b.key) else { return false };
-    if !close_subjects(ka, kb) || !compatible(&ca.geography, &cb.geography) || !compatible(&ca.period, &cb.period) {
+    // Places and periods equal (unknown only with unknown): a null never bridges two years.
+    if ca.geography != cb.geography || ca.period != cb.period {
         return false;
     }
-    if a.doc == b.doc || (a.distinctive && b.distinctive) {
-        return true;
+    let same_document = a.doc == b.doc;
+    if same_document {
+        return close_subjects(ka, kb, true);
     }
-    // A small round number: only with the same subject, place or period stated by both.
-    ka == kb
-        && ((ca.geography.is_some() && ca.geography == cb.geography) || (ca.period.is_some() && ca.period == cb.period))
+    // A subject found in many documents ("qtly div", "share") names a kind of thing: its
+    // figures meet across documents only where a place or period says which.
+    let located = ca.geography.is_some() || ca.period.is_some();
+    if (generic.contains(ka) || generic.contains(kb)) && !located {
+        return false;
+    }
+    if close_subjects(ka, kb, false) {
+        // Across documents one value must be precise ("69,000" agrees with "69,480"), or
+        // for one-word keys both: "500,000 shares" in two stories are two companies' shares.
+        return if ka.contains(' ') || kb.contains(' ') { a.precise || b.precise } else { a.precise && b.precise };
+    }
+    // "40,000 children" and "40,000 care experienced children": subjects with the same
+    // head, one of them specific, and the very same number of at least four digits.
+    let specific = ka.contains(' ') || kb.contains(' ');
+    specific && a.head == b.head && ca.value == cb.value && ca.value.abs() >= 1000.0
 }
 
-/// Unions claims of the same quantity whose values disagree: same kind, unit, subject
-/// key, place and period, at least one of those stated, and a distinctive value.
+/// Subject keys stated in more than max(10, documents / 500) documents.
+fn generic_keys<'a>(items: &[Item<'a>], documents: usize) -> HashSet<&'a str> {
+    let mut docs: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for it in items {
+        if let Some(k) = it.key {
+            docs.entry(k).or_default().insert(it.doc);
+        }
+    }
+    let limit = (documents / 500).max(10);
+    docs.into_iter().filter(|(_, d)| d.len() > limit).map(|(k, _)| k).collect()
+}
+
+/// Unions claims of the same quantity whose values disagree: same kind, unit, a subject
+/// key of two words or more, the same place and period, both stated, and distinctive
+/// values. A key shared by more than [`MAX_CONFLICT`] documents names a kind of thing
+/// ("net profit") rather than one quantity, and raises no conflict.
 fn merge_conflicting(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
     type Key<'a> = (Kind, Option<&'a str>, Option<&'a str>, &'a str, Option<&'static str>, Option<&'a str>);
-    let mut buckets: HashMap<Key, usize> = HashMap::new();
+    let mut buckets: HashMap<Key, Vec<usize>> = HashMap::new();
     for (k, it) in items.iter().enumerate() {
         let c = &claims[it.claim];
-        let Some(key) = it.key else { continue };
-        if !it.distinctive || (c.geography.is_none() && c.period.is_none()) {
+        let Some(key) = it.key.filter(|k| k.contains(' ')) else { continue };
+        if !it.precise || c.geography.is_none() || c.period.is_none() {
             continue;
         }
         let bucket = (c.kind, unit_of(c), c.currency, key, c.geography, c.period.as_deref());
-        let first = *buckets.entry(bucket).or_insert(k);
-        sets.union(first, k);
+        buckets.entry(bucket).or_default().push(k);
+    }
+    for members in buckets.into_values() {
+        let docs: BTreeSet<&str> = members.iter().map(|&k| items[k].doc).collect();
+        if docs.len() > MAX_CONFLICT {
+            continue;
+        }
+        for &k in &members[1..] {
+            sets.union(members[0], k);
+        }
     }
 }
+
+/// Documents above which one subject, place and period names a kind of thing.
+const MAX_CONFLICT: usize = 10;
 
 fn figure(claims: &[Claim], items: &[Item], members: &[usize], doc_of: &HashMap<&str, &Article>) -> Figure {
     let first = &claims[items[members[0]].claim];
@@ -369,10 +428,12 @@ mod tests {
 
     #[test]
     fn close_subject_keys() {
-        assert!(close_subjects("looked after child", "looked after child"));
-        assert!(close_subjects("child", "care experienced child"));
-        assert!(close_subjects("child home", "residential child home"));
-        assert!(!close_subjects("cut youth service", "school fund"));
-        assert!(!close_subjects("looked after child", "care experienced child"));
+        assert!(close_subjects("looked after child", "looked after child", false));
+        assert!(close_subjects("child home", "residential child home", false));
+        assert!(!close_subjects("cut youth service", "school fund", false));
+        assert!(!close_subjects("looked after child", "care experienced child", false));
+        // A one-word key contains nothing across documents, only inside one.
+        assert!(!close_subjects("child", "care experienced child", false));
+        assert!(close_subjects("child", "care experienced child", true));
     }
 }

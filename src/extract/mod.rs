@@ -1675,6 +1675,61 @@ impl<'a> Parser<'a> {
                     || (matches!(prev, "in" | "since" | "between" | "until" | "circa")
                         && !self.followed_by_content_word(s.end)));
         }
+        // "said 1985 profits", "the comparable 1986 period": a year before a word for what
+        // years have.
+        if matches!(
+            self.lw(s.end),
+            "period"
+                | "periods"
+                | "profit"
+                | "profits"
+                | "results"
+                | "figures"
+                | "figure"
+                | "level"
+                | "levels"
+                | "season"
+                | "quarter"
+                | "budget"
+                | "crop"
+                | "harvest"
+                | "fiscal"
+                | "financial"
+                | "earnings"
+                | "sales"
+                | "output"
+                | "production"
+                | "revenue"
+                | "revenues"
+                | "loss"
+                | "losses"
+                | "net"
+                | "accounts"
+                | "census"
+                | "election"
+                | "elections"
+                | "estimate"
+                | "estimates"
+                | "forecast"
+                | "forecasts"
+                | "target"
+                | "targets"
+                | "average"
+                | "report"
+                | "data"
+                | "exports"
+                | "imports"
+                | "deficit"
+                | "surplus"
+                | "growth"
+                | "payment"
+                | "payments"
+                | "year"
+                | "olympics"
+                | "world"
+        ) {
+            return true;
+        }
         // "employs 2000 people": a count when a lower-case content word follows and the
         // word before is neither temporal ("in 2019 people…") nor a determiner ("the 2019
         // figures").

@@ -490,6 +490,9 @@ fn more_exclusions() {
     assert_none("Pick Sept. 20-24 for the trip.");
     assert_none("In 1066 the battle was fought.");
     assert_none("The code 07 is old.");
+    // A year before a word for what years have.
+    assert_none("Output fell from the comparable 1986 period.");
+    assert_none("Acme said 1985 profits were hit.");
 }
 
 #[test]
