@@ -34,6 +34,26 @@ pub enum Command {
     /// with a breakdown by kind; Recognizers-Text spec files give the share of expected
     /// values found and of spurious ones.
     Eval(EvalArgs),
+    /// Print the reconciled figures of a run as a table, conflicts first.
+    ///
+    /// By default the figures stated by more than one source (conflicting, then
+    /// consistent, most documents first); each conflict is followed by the claims that
+    /// disagree, with their place (path:line:column). Reads DIR/figures.parquet and
+    /// DIR/claims.parquet written by `figtrace run`.
+    Figures(FiguresArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct FiguresArgs {
+    /// Output folder of an earlier run
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
+    /// Only the conflicting figures
+    #[arg(long, conflicts_with = "all")]
+    pub conflicts: bool,
+    /// Every figure, single-source ones too
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Args, Debug)]

@@ -22,6 +22,8 @@ pub mod dump;
 pub mod english;
 pub mod eval;
 pub mod extract;
+#[cfg(feature = "parquet")]
+pub mod figures;
 pub mod ingest;
 pub mod locate;
 pub mod model;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use figtrace::cli::{Cli, Command, DumpArgs, EvalArgs, RunArgs, paths_or_default};
+use figtrace::cli::{Cli, Command, DumpArgs, EvalArgs, FiguresArgs, RunArgs, paths_or_default};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -11,6 +11,7 @@ fn main() -> ExitCode {
         Some(Command::Run(args)) => args,
         Some(Command::Dump(args)) => return dump(args),
         Some(Command::Eval(args)) => return eval(args),
+        Some(Command::Figures(args)) => return figures(args),
         None => RunArgs { output: "output".into(), ..RunArgs::default() },
     };
     let config = args.into_config();
@@ -18,6 +19,28 @@ fn main() -> ExitCode {
         Ok(summary) => {
             eprintln!("figtrace: {summary}");
             if summary.failures() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Err(e) => {
+            eprintln!("figtrace: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn figures(args: FiguresArgs) -> ExitCode {
+    use figtrace::figures::Show;
+    let show = if args.conflicts {
+        Show::Conflicts
+    } else if args.all {
+        Show::All
+    } else {
+        Show::Sourced
+    };
+    match figtrace::figures::table(&args.output, show) {
+        Ok(table) => {
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(table.as_bytes());
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("figtrace: error: {e:#}");

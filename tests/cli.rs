@@ -98,3 +98,26 @@ fn a_file_listed_twice_is_read_once() {
     assert_eq!(d.claims.len(), 1);
     assert_eq!(d.claims[0].duplicate_of, None);
 }
+
+#[test]
+fn figures_lists_conflicts_first_with_the_disagreeing_claims() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = run_cli(&repo(), &[&repo().join("tests/reconcile")], &out, &[]);
+    assert!(o.status.success(), "{o:?}");
+    let o = bin().args(["figures", "-o"]).arg(&out).output().unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let table = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].contains("1 conflicting"), "{table}");
+    assert!(lines[2].starts_with("conflicting"), "{table}");
+    assert!(lines[3].contains("disagrees:") && lines[3].contains("revised.txt:1:"), "{table}");
+    assert!(!lines.iter().any(|l| l.starts_with("single")), "single-source figures are left out by default: {table}");
+    let only = bin().args(["figures", "--conflicts", "-o"]).arg(&out).output().unwrap();
+    let only = String::from_utf8_lossy(&only.stdout);
+    assert!(!only.contains("\nconsistent"), "{only}");
+    // No run there: an error naming the file, exit 2.
+    let o = bin().args(["figures", "-o"]).arg(tmp.path().join("nothing")).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("figures.parquet"));
+}
