@@ -4,7 +4,8 @@
 //! `cargo bench --bench throughput` prints, for one thread: sentence segmentation, the
 //! extractor alone (on pre-split sentences), and clean + segment + extract + context; each as the
 //! min / median / max of `FIGTRACE_BENCH_RUNS` runs (default 5). `FIGTRACE_BENCH_ONLY=extract`
-//! runs only the measurements whose name starts with that.
+//! runs only the measurements whose name starts with that; `FIGTRACE_BENCH_ONLY=reconcile`
+//! times reconciliation alone at 100k, 300k and 1M claims (see `reconcile_scaling`).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -69,6 +70,84 @@ fn main() {
     report("clean + segment + extract + context", bytes, runs, || {
         texts.iter().map(|t| figtrace::eval::claims_of_text(t).len()).sum()
     });
+    reconcile_scaling(&dir);
+}
+
+/// Reconciliation at 100k, 300k and 1M claims whose kinds, units, subject keys, places and
+/// periods (nulls included) are drawn from a real run over `dir` (and Reuters-21578 as JSON
+/// lines, when `bench/out/reuters.jsonl` exists: `python3 bench/reuters_to_jsonl.py >
+/// bench/out/reuters.jsonl`). One claim in ten restates its source's value exactly; the
+/// others scale it by a random factor from 0.5 to 1.5. Seven claims a document, fifty
+/// publishers.
+fn reconcile_scaling(dir: &Path) {
+    if let Ok(only) = std::env::var("FIGTRACE_BENCH_ONLY")
+        && !"reconcile".starts_with(&only)
+        && !only.starts_with("reconcile")
+    {
+        return;
+    }
+    let mut paths = vec![dir.to_path_buf()];
+    let reuters = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench/out/reuters.jsonl");
+    if reuters.is_file() {
+        paths.push(reuters);
+    }
+    let Ok(inputs) = figtrace::ingest::ingest(&paths) else { return };
+    let real = figtrace::process(&inputs).claims;
+    let real: Vec<_> = real.into_iter().filter(|c| !c.in_boilerplate).collect();
+    let with_key = real.iter().filter(|c| c.subject_key.is_some()).count();
+    println!(
+        "reconcile: {} real claims from {} inputs ({:.0}% with a subject key) as the key distribution",
+        real.len(),
+        paths.len(),
+        100.0 * with_key as f64 / real.len().max(1) as f64
+    );
+    let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    for n in [100_000usize, 300_000, 1_000_000] {
+        let docs: Vec<_> = (0..n.div_ceil(7))
+            .map(|d| {
+                let mut a = figtrace::model::Article::from_text(
+                    &format!("d-syn{d}"),
+                    "synthetic",
+                    figtrace::model::Format::Txt,
+                    String::new(),
+                    Vec::new(),
+                );
+                a.publisher = Some(format!("publisher {}", d % 50));
+                a
+            })
+            .collect();
+        let mut claims: Vec<_> = (0..n)
+            .map(|i| {
+                let mut c = real[(next() % real.len() as u64) as usize].clone();
+                c.claim_id = format!("c-{i:016x}");
+                c.doc_id = format!("d-syn{}", i / 7);
+                c.span = figtrace::model::Span::new(0, 0);
+                c.duplicate_of = None;
+                c.from_claim_id = None;
+                if next() % 10 != 0 {
+                    let factor = 0.5 + (next() % 1_000_000) as f64 / 1_000_000.0;
+                    c.value *= factor;
+                    c.low = c.low.map(|x| x * factor);
+                    c.high = c.high.map(|x| x * factor);
+                }
+                c
+            })
+            .collect();
+        let t = Instant::now();
+        let figures = figtrace::reconcile::reconcile(&docs, &mut claims);
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "reconcile {n:>9} claims {secs:>8.2} s ({:>6.0} k claims/s), {} figures",
+            n as f64 / secs / 1e3,
+            figures.len()
+        );
+    }
 }
 
 fn report(name: &str, bytes: usize, runs: usize, mut f: impl FnMut() -> usize) {

@@ -101,18 +101,20 @@ pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
     for k in 0..items.len() {
         groups.entry(sets.find(k)).or_default().push(k);
     }
-    let mut figures: Vec<Figure> = groups.into_values().map(|g| figure(claims, &items, &g, &doc_of)).collect();
-    figures.sort_by(|a, b| a.figure_id.cmp(&b.figure_id));
-    let mut figure_of: HashMap<&str, &str> = HashMap::new();
-    for f in &figures {
-        for id in &f.claim_ids {
-            figure_of.insert(id.as_str(), f.figure_id.as_str());
+    let mut figures: Vec<(Figure, Vec<usize>)> = groups
+        .into_values()
+        .map(|g| (figure(claims, &items, &g, &doc_of), g.iter().map(|&k| items[k].claim).collect()))
+        .collect();
+    figures.sort_unstable_by(|a, b| a.0.figure_id.cmp(&b.0.figure_id));
+    for c in claims.iter_mut() {
+        c.figure_id = None;
+    }
+    for (f, members) in &figures {
+        for &i in members {
+            claims[i].figure_id = Some(f.figure_id.clone());
         }
     }
-    for c in claims.iter_mut() {
-        c.figure_id = figure_of.get(c.claim_id.as_str()).map(|s| s.to_string());
-    }
-    figures
+    figures.into_iter().map(|(f, _)| f).collect()
 }
 
 /// The interval a claim's value stands for (see the module docs).
@@ -186,12 +188,13 @@ fn close_subjects(a: &str, b: &str, same_document: bool) -> bool {
 
 /// Unions claims whose values agree and that may state the same figure.
 fn merge_agreeing(claims: &[Claim], items: &[Item], generic: &HashSet<&str>, sets: &mut UnionFind) {
-    type Bucket<'a> = (Kind, Option<&'a str>, Option<&'a str>, &'a str);
+    // Kind, unit, currency, head noun, place and period: what two claims of one figure share.
+    type Bucket<'a> = (Kind, Option<&'a str>, Option<&'a str>, &'a str, Option<&'static str>, Option<&'a str>);
     let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
     for (k, it) in items.iter().enumerate() {
         let (Some(head), Some(_)) = (it.head, it.key) else { continue };
         let c = &claims[it.claim];
-        buckets.entry((c.kind, unit_of(c), c.currency, head)).or_default().push(k);
+        buckets.entry((c.kind, unit_of(c), c.currency, head, c.geography, c.period.as_deref())).or_default().push(k);
     }
     // The values every member of a group agrees on: a claim joins a group only if its
     // interval meets the group's common part, so agreement never chains (1.0 ~ 1.1 ~ 1.2).
@@ -202,12 +205,23 @@ fn merge_agreeing(claims: &[Claim], items: &[Item], generic: &HashSet<&str>, set
         members.sort_by(|&a, &b| items[a].lo.total_cmp(&items[b].lo).then(a.cmp(&b)));
         // Sweep: each item meets the earlier ones whose intervals reach it.
         let mut active: Vec<usize> = Vec::new();
+        let mut seen: Vec<usize> = Vec::with_capacity(MAX_GROUPS_MET);
         for &k in &members {
             let it = &items[k];
             active.retain(|&a| items[a].hi >= it.lo);
-            for &a in &active {
+            // The most recent claims first, one per group, and at most MAX_GROUPS_MET
+            // groups: in a dense bucket the work per claim stays bounded.
+            seen.clear();
+            for &a in active.iter().rev() {
                 let (ra, rk) = (sets.find(a), sets.find(k));
-                if ra == rk || !same_figure(claims, &items[a], it, generic) {
+                if ra == rk || seen.contains(&ra) {
+                    continue;
+                }
+                if seen.len() == MAX_GROUPS_MET {
+                    break;
+                }
+                seen.push(ra);
+                if !same_figure(claims, &items[a], it, generic) {
                     continue;
                 }
                 let ga = common.get(&ra).copied().unwrap_or((items[a].lo, items[a].hi));
@@ -290,11 +304,37 @@ fn merge_conflicting(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
     }
 }
 
+/// Groups of overlapping values a claim is compared with, at most.
+const MAX_GROUPS_MET: usize = 32;
+
 /// Documents above which one subject, place and period names a kind of thing.
 const MAX_CONFLICT: usize = 10;
 
 fn figure(claims: &[Claim], items: &[Item], members: &[usize], doc_of: &HashMap<&str, &Article>) -> Figure {
     let first = &claims[items[members[0]].claim];
+    if members.len() == 1 {
+        // Most figures have one claim: no sets, no counting.
+        let publisher = doc_of.get(first.doc_id.as_str()).and_then(|a| a.publisher.as_deref());
+        return Figure {
+            figure_id: format!("f-{}", first.claim_id.trim_start_matches("c-")),
+            kind: first.kind,
+            unit: first.unit.clone(),
+            subject: first.subject.clone(),
+            subject_key: first.subject_key.clone(),
+            geography: first.geography,
+            period: first.period.clone(),
+            value_min: first.value,
+            value_max: first.value,
+            value_median: first.value,
+            status: FigureStatus::Single,
+            n_claims: 1,
+            n_documents: 1,
+            n_publishers: usize::from(publisher.is_some()),
+            claim_ids: vec![first.claim_id.clone()],
+            doc_ids: vec![first.doc_id.clone()],
+            conflicting_claim_ids: Vec::new(),
+        };
+    }
     let claim_ids: Vec<String> =
         members.iter().map(|&k| claims[items[k].claim].claim_id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     let doc_ids: Vec<String> =
