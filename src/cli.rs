@@ -80,8 +80,8 @@ pub struct DumpArgs {
     pub stage: crate::dump::Stage,
     /// Files and folders to read [default: corpus]
     pub paths: Vec<PathBuf>,
-    /// With `claims`: add each claim's id, its record's id, its sentence and the
-    /// document's published date
+    /// With `claims`: add each claim's id, figure and figure status, duplicate link,
+    /// its record's id, its sentence and the document's published date and publisher
     #[arg(long)]
     pub ids: bool,
 }

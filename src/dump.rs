@@ -19,8 +19,9 @@ pub enum Stage {
 }
 
 /// The dump of `stage` for a processed dataset, one line per item. With `ids`, each claim
-/// also carries its `claim_id`, its record's id, its sentence and the document's
-/// `published` date (for reviewing a sample against `claims.parquet`).
+/// also carries its `claim_id`, its figure and the figure's status, `duplicate_of`, its
+/// record's id, its sentence and the document's `published` date and publisher (for
+/// reviewing a sample against the Parquet tables).
 pub fn dump(stage: Stage, d: &Dataset, ids: bool) -> Vec<String> {
     match stage {
         Stage::Blocks => d.documents.iter().flat_map(blocks).collect(),
@@ -71,6 +72,8 @@ fn claims(d: &Dataset, ids: bool) -> Vec<String> {
     let positions = crate::locate::claim_positions(&d.documents, &d.claims);
     let doc_of: std::collections::HashMap<&str, &Article> =
         d.documents.iter().map(|a| (a.doc_id.as_str(), a)).collect();
+    let status_of: std::collections::HashMap<&str, &str> =
+        d.figures.iter().map(|f| (f.figure_id.as_str(), f.status.as_str())).collect();
     d.claims
         .iter()
         .zip(positions)
@@ -99,6 +102,10 @@ fn claims(d: &Dataset, ids: bool) -> Vec<String> {
             });
             if ids {
                 v["claim_id"] = json!(c.claim_id);
+                v["figure_id"] = json!(c.figure_id);
+                v["figure_status"] = json!(c.figure_id.as_ref().and_then(|f| status_of.get(f.as_str())).copied());
+                v["duplicate_of"] = json!(c.duplicate_of);
+                v["publisher"] = json!(a.publisher);
                 v["external_id"] = json!(a.external_id);
                 v["published"] = json!(a.published);
                 v["sentence"] = json!(one_line(&a.text[c.sentence.start..c.sentence.end], usize::MAX));

@@ -2479,14 +2479,28 @@ fn plain_mention(span: Span, kind: Kind, value: f64, bound: Option<Bound>, rule:
     }
 }
 
-/// Puts the stated side of a bound into `low`/`high` ("nearly 12m" → high 12m).
+/// Puts the stated side of a bound into `low`/`high` ("nearly 12m" → high 12m), with
+/// values tidied of binary rounding ("8.017 billion" is 8,017,000,000, not 8,016,999,999.999999).
 fn set_bound_ends(mut m: Mention) -> Mention {
+    m.value = tidy(m.value);
+    m.low = m.low.map(tidy);
+    m.high = m.high.map(tidy);
     match m.bound {
         Bound::Upper => m.high = Some(m.value),
         Bound::Lower => m.low = Some(m.value),
         _ => {}
     }
     m
+}
+
+/// `x` rounded to 12 significant digits, more than any number is written with.
+fn tidy(x: f64) -> f64 {
+    if !x.is_finite() || x.fract() == 0.0 {
+        return x;
+    }
+    let mag = 10f64.powi(12 - x.abs().log10().ceil() as i32);
+    let y = (x * mag).round() / mag;
+    if y.is_finite() { y } else { x }
 }
 
 fn direction(old: f64, new: f64) -> Option<Change> {

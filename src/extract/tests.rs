@@ -105,6 +105,8 @@ fn money_symbols_and_scales() {
     check("The deal is worth $6.", "$6", "money", 6.0, "exact");
     check("Brussels set aside €3bn for it.", "€3bn", "money", 3e9, "exact");
     check("The firm paid £3.4bn for it.", "£3.4bn", "money", 3.4e9, "exact");
+    // No binary rounding left in the value.
+    assert_eq!(one("A deficit of 8.017 billion yuan.").value, 8_017_000_000.0);
     // Signs after the number, CJK ones (letters to Unicode) among them.
     let m = one("A ticket is 250元 in Shanghai.");
     assert_eq!((m.currency, m.value), (Some("CNY"), 250.0));
