@@ -92,8 +92,10 @@ fn reconcile_scaling(dir: &Path) {
         paths.push(reuters);
     }
     let Ok(inputs) = figtrace::ingest::ingest(&paths) else { return };
-    let real = figtrace::process(&inputs).claims;
-    let real: Vec<_> = real.into_iter().filter(|c| !c.in_boilerplate).collect();
+    let run = figtrace::process(&inputs);
+    let text_of: std::collections::HashMap<&str, &str> =
+        run.documents.iter().map(|d| (d.doc_id.as_str(), d.text.as_str())).collect();
+    let real: Vec<_> = run.claims.iter().filter(|c| !c.in_boilerplate).collect();
     let with_key = real.iter().filter(|c| c.subject_key.is_some()).count();
     println!(
         "reconcile: {} real claims from {} inputs ({:.0}% with a subject key) as the key distribution",
@@ -109,25 +111,25 @@ fn reconcile_scaling(dir: &Path) {
         rng
     };
     for n in [100_000usize, 300_000, 1_000_000] {
-        let docs: Vec<_> = (0..n.div_ceil(7))
-            .map(|d| {
-                let mut a = figtrace::model::Article::from_text(
-                    &format!("d-syn{d}"),
-                    "synthetic",
-                    figtrace::model::Format::Txt,
-                    String::new(),
-                    Vec::new(),
-                );
-                a.publisher = Some(format!("publisher {}", d % 50));
-                a
-            })
-            .collect();
+        // Each synthetic document is the sentences of its seven claims, so that the claims
+        // keep their sentences (reconciliation compares them) and surfaces.
+        let mut texts: Vec<String> = vec![String::new(); n.div_ceil(7)];
         let mut claims: Vec<_> = (0..n)
             .map(|i| {
-                let mut c = real[(next() % real.len() as u64) as usize].clone();
+                let src = real[(next() % real.len() as u64) as usize];
+                let mut c = src.clone();
+                let sentence = &text_of[src.doc_id.as_str()][src.sentence.start..src.sentence.end];
+                let text = &mut texts[i / 7];
+                let at = text.len();
+                text.push_str(sentence);
+                text.push('\n');
+                c.sentence = figtrace::model::Span::new(at, at + sentence.len());
+                c.span = figtrace::model::Span::new(
+                    at + src.span.start - src.sentence.start,
+                    at + src.span.end - src.sentence.start,
+                );
                 c.claim_id = format!("c-{i:016x}");
                 c.doc_id = format!("d-syn{}", i / 7);
-                c.span = figtrace::model::Span::new(0, 0);
                 c.duplicate_of = None;
                 c.from_claim_id = None;
                 if next() % 10 != 0 {
@@ -137,6 +139,21 @@ fn reconcile_scaling(dir: &Path) {
                     c.high = c.high.map(|x| x * factor);
                 }
                 c
+            })
+            .collect();
+        let docs: Vec<_> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(d, text)| {
+                let mut a = figtrace::model::Article::from_text(
+                    &format!("d-syn{d}"),
+                    "synthetic",
+                    figtrace::model::Format::Txt,
+                    text,
+                    Vec::new(),
+                );
+                a.publisher = Some(format!("publisher {}", d % 50));
+                a
             })
             .collect();
         let t = Instant::now();

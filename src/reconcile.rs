@@ -29,9 +29,14 @@
 //! Agreement never chains: a claim joins a group only if its interval meets the part all
 //! the group's intervals share.
 //!
-//! A figure **conflicts** when its claims state the same quantity with values that do not
-//! agree: an equal subject key of two words or more, the same place and period, both
-//! stated, precise values, and no more than ten documents behind that key (more name a
+//! Across sources, two claims must also have something in common besides the number: their
+//! sentences share a name (not a place, month or a name found in more than 1% of
+//! documents) or two fifths of their content words, or they are copies of one article.
+//!
+//! A figure **conflicts** when claims of different sources state the same quantity with
+//! values that do not agree: an equal subject key of two words or more, the same place and
+//! period, both stated, precise values, such common words or names, and no more than ten
+//! documents behind that key (more name a
 //! kind of thing, "net profit", not one quantity). Claims in other periods are separate
 //! figures (a series), and the same number meaning something else stays apart (its subject
 //! differs).
@@ -59,6 +64,13 @@ struct Item<'a> {
     /// enough to identify a figure.
     precise: bool,
     doc: &'a str,
+    /// The document, or the one it duplicates.
+    source: &'a str,
+    /// What the claim's sentence says besides the number: hashes of its names (capitalised
+    /// words that are not its first word, places, months or common names) and of its
+    /// content words, sorted.
+    names: Vec<u64>,
+    words: Vec<u64>,
 }
 
 /// Groups `claims` into figures (sorted by `figure_id`) and sets each claim's `figure_id`.
@@ -73,6 +85,13 @@ pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
             let surface = text.get(c.span.start..c.span.end).unwrap_or("");
             let (lo, hi) = interval(c, surface);
             let key = c.subject_key.as_deref();
+            let doc = doc_of.get(c.doc_id.as_str());
+            let source = doc.and_then(|d| d.duplicate_of.as_deref()).unwrap_or(c.doc_id.as_str());
+            let (names, words) = if key.is_some() {
+                sentence_terms(text.get(c.sentence.start..c.sentence.end).unwrap_or(""))
+            } else {
+                (Vec::new(), Vec::new())
+            };
             Item {
                 claim: i,
                 lo,
@@ -81,9 +100,14 @@ pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
                 head: key.and_then(|k| k.rsplit(' ').next()),
                 precise: precision(surface, c.value) <= c.value.abs() / 100.0 && c.value != 0.0,
                 doc: c.doc_id.as_str(),
+                source,
+                names,
+                words,
             }
         })
         .collect();
+    let mut items = items;
+    drop_common_names(&mut items, documents.len());
     let generic = generic_keys(&items, documents.len());
     let mut sets = UnionFind::new(items.len());
     merge_agreeing(claims, &items, &generic, &mut sets);
@@ -205,22 +229,21 @@ fn merge_agreeing(claims: &[Claim], items: &[Item], generic: &HashSet<&str>, set
         members.sort_by(|&a, &b| items[a].lo.total_cmp(&items[b].lo).then(a.cmp(&b)));
         // Sweep: each item meets the earlier ones whose intervals reach it.
         let mut active: Vec<usize> = Vec::new();
-        let mut seen: Vec<usize> = Vec::with_capacity(MAX_GROUPS_MET);
         for &k in &members {
             let it = &items[k];
             active.retain(|&a| items[a].hi >= it.lo);
-            // The most recent claims first, one per group, and at most MAX_GROUPS_MET
-            // groups: in a dense bucket the work per claim stays bounded.
-            seen.clear();
+            // The most recent claims first, at most MAX_COMPARED of them: in a dense bucket
+            // the work per claim stays bounded.
+            let mut compared = 0;
             for &a in active.iter().rev() {
                 let (ra, rk) = (sets.find(a), sets.find(k));
-                if ra == rk || seen.contains(&ra) {
+                if ra == rk {
                     continue;
                 }
-                if seen.len() == MAX_GROUPS_MET {
+                if compared == MAX_COMPARED {
                     break;
                 }
-                seen.push(ra);
+                compared += 1;
                 if !same_figure(claims, &items[a], it, generic) {
                     continue;
                 }
@@ -248,6 +271,9 @@ fn same_figure(claims: &[Claim], a: &Item, b: &Item, generic: &HashSet<&str>) ->
     if same_document {
         return close_subjects(ka, kb, true);
     }
+    if !evidence(a, b) {
+        return false;
+    }
     // A subject found in many documents ("qtly div", "share") names a kind of thing: its
     // figures meet across documents only where a place or period says which.
     let located = ca.geography.is_some() || ca.period.is_some();
@@ -263,6 +289,91 @@ fn same_figure(claims: &[Claim], a: &Item, b: &Item, generic: &HashSet<&str>) ->
     // head, one of them specific, and the very same number of at least four digits.
     let specific = ka.contains(' ') || kb.contains(' ');
     specific && a.head == b.head && ca.value == cb.value && ca.value.abs() >= 1000.0
+}
+
+/// Names and content words of a sentence, as sorted hashes.
+fn sentence_terms(sentence: &str) -> (Vec<u64>, Vec<u64>) {
+    let mut names = Vec::new();
+    let mut words = Vec::new();
+    for (k, w) in
+        sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).enumerate()
+    {
+        let w = w.trim_end_matches("’s").trim_end_matches("'s");
+        if w.len() < 2 || w.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if crate::extract::is_stopword(&lower) {
+            continue;
+        }
+        let capital = w.starts_with(char::is_uppercase);
+        let shouted = w.len() > 4 && w.chars().all(|c| !c.is_lowercase());
+        if capital && k > 0 && !shouted && !crate::context::is_place_or_time_word(w) {
+            names.push(hash(&lower));
+        }
+        if lower.len() >= 3 {
+            words.push(hash(&lower));
+        }
+    }
+    for v in [&mut names, &mut words] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    (names, words)
+}
+
+fn hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// Drops from the items' names those found in more than 1% of documents (at least 20):
+/// "Reuters", "Corp", "Bank" say nothing about which figure a sentence states.
+fn drop_common_names(items: &mut [Item], documents: usize) {
+    let mut docs: HashMap<u64, HashSet<&str>> = HashMap::new();
+    for it in items.iter() {
+        for &n in &it.names {
+            docs.entry(n).or_default().insert(it.source);
+        }
+    }
+    let limit = (documents / 100).max(20);
+    let common: HashSet<u64> = docs.into_iter().filter(|(_, d)| d.len() > limit).map(|(n, _)| n).collect();
+    if common.is_empty() {
+        return;
+    }
+    for it in items.iter_mut() {
+        it.names.retain(|n| !common.contains(n));
+    }
+}
+
+/// Whether two claims of different sources can be about the same thing: copies of one
+/// article, or sentences that share a name ("Texaco", "Wang Bingqian") or two fifths of
+/// their content words ("We work with 40,000 … children and young people"). Without it, a
+/// number shared by two stories about two companies is not one figure.
+fn evidence(a: &Item, b: &Item) -> bool {
+    if a.source == b.source {
+        return true;
+    }
+    let shared = |x: &[u64], y: &[u64]| {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    };
+    if shared(&a.names, &b.names) > 0 {
+        return true;
+    }
+    let common = shared(&a.words, &b.words);
+    let union = a.words.len() + b.words.len() - common;
+    union > 0 && 5 * common >= 2 * union
 }
 
 /// Subject keys stated in more than max(10, documents / 500) documents.
@@ -298,14 +409,20 @@ fn merge_conflicting(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
         if docs.len() > MAX_CONFLICT {
             continue;
         }
-        for &k in &members[1..] {
-            sets.union(members[0], k);
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                // One source stating two values ("1.47 … vs 1.50", a from/to pair) compares
+                // them; a conflict is between sources.
+                if items[a].source != items[b].source && evidence(&items[a], &items[b]) {
+                    sets.union(a, b);
+                }
+            }
         }
     }
 }
 
-/// Groups of overlapping values a claim is compared with, at most.
-const MAX_GROUPS_MET: usize = 32;
+/// Claims with overlapping values a claim is compared with, at most.
+const MAX_COMPARED: usize = 64;
 
 /// Documents above which one subject, place and period names a kind of thing.
 const MAX_CONFLICT: usize = 10;

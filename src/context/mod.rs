@@ -73,6 +73,18 @@ pub fn claims_for_sentence(article: &Article, sentence: Sentence, mentions: &[Me
     claims
 }
 
+/// Whether a capitalised word is a place, a month or a day rather than a name that says
+/// which company, body or person a sentence is about.
+pub fn is_place_or_time_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    place::is_place_word(w)
+        || month_number(&lower).is_some()
+        || matches!(
+            lower.as_str(),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today"
+        )
+}
+
 /// `c-` and 16 hex digits of SHA-256 over the document id and the byte span.
 pub fn claim_id(doc_id: &str, span: Span) -> String {
     let key = format!("{doc_id}\u{1f}{}\u{1f}{}", span.start, span.end);

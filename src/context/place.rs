@@ -41,6 +41,11 @@ static GAZETTEER: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(||
     map
 });
 
+/// Whether `w` (as written) starts a place name of the gazetteer.
+pub fn is_place_word(w: &str) -> bool {
+    GAZETTEER.contains_key(w)
+}
+
 /// A place named in a sentence: word span and canonical name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {

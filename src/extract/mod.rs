@@ -1250,6 +1250,15 @@ impl<'a> Parser<'a> {
                 side.end = j + 4;
                 return;
             }
+        } else if self.lw(j) == "year"
+            && side.plain
+            && self.t[side.start].int_digits == 4
+            && (1800.0..=2100.0).contains(&side.raw)
+        {
+            // "1986 year net", "the 2023 year end": a year, not a quantity of years.
+            side.excluded = Some("year");
+            side.end = j;
+            return;
         } else if matches!(self.lw(j), "year" | "years") && !self.glued(j) {
             if self.word_is(j + 1, "old") {
                 side.kind = Some(Kind::Quantity);

@@ -495,6 +495,7 @@ fn more_exclusions() {
     // A year before a word for what years have.
     assert_none("Output fell from the comparable 1986 period.");
     assert_none("Acme said 1985 profits were hit.");
+    assert_none("The 1986 year excludes a gain.");
 }
 
 #[test]
