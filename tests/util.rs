@@ -6,14 +6,22 @@ use std::process::{Command, Output};
 use figtrace::model::{Article, Claim, Dataset};
 use polars::prelude::*;
 
-/// The repository root.
+/// The repository root. Read when the test runs (cargo sets it), not when it was built: a
+/// build cache shared between clones at other paths must not point the tests elsewhere.
 pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
 }
 
-/// The `figtrace` binary built for these tests.
+/// The `figtrace` binary built beside this test binary (`target/<profile>/figtrace`, the
+/// test being `target/<profile>/deps/main-…`), for the same reason as [`repo`].
 pub fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_figtrace"))
+    let beside = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.join(format!("figtrace{}", std::env::consts::EXE_SUFFIX))))
+        .filter(|path| path.is_file());
+    Command::new(beside.unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_figtrace"))))
 }
 
 /// Runs `figtrace run PATHS -o OUT --quiet` from `cwd`.
