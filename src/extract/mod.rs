@@ -939,6 +939,16 @@ impl<'a> Parser<'a> {
         if self.is_char(k + 1, ':') && self.glued(k + 1) && self.is_num(k + 2) && self.glued(k + 2) {
             return Some("time");
         }
+        // "1230 GMT", "0930 local time": a 24-hour time.
+        if t.plain_int()
+            && matches!(t.int_digits, 3 | 4)
+            && num_value(text) % 100.0 < 60.0
+            && num_value(text) < 2400.0
+            && (matches!(self.text(k + 1), "GMT" | "BST" | "EST" | "EDT" | "CET" | "UTC" | "hrs" | "HRS" | "hours")
+                || (self.word_is(k + 1, "local") && self.word_is(k + 2, "time")))
+        {
+            return Some("time");
+        }
         // IP addresses and numbers in dotted codes: "192.168.1.2" is lexed as dotted.
         // "2024-05-14" and "2021-22" / "2021–22".
         if t.plain_int()

@@ -137,6 +137,8 @@ fn money_words_and_minor_units() {
     // A change and a level, not a range: "rose 1-3/4 to 77".
     check("Acme Oil rose 1-3/4 to 77.", "1-3/4", "count", 1.75, "exact");
     check("Acme Oil rose 1-3/4 to 77.", "77", "count", 77.0, "exact");
+    let m = one("It issued 2.14 billion Taiwan dlrs of deposits.");
+    assert_eq!((m.currency, m.value), (Some("TWD"), 2.14e9));
 }
 
 #[test]
@@ -496,6 +498,9 @@ fn more_exclusions() {
     assert_none("Output fell from the comparable 1986 period.");
     assert_none("Acme said 1985 profits were hit.");
     assert_none("The 1986 year excludes a gain.");
+    // 24-hour times.
+    assert_none("Trading opens at 0930 GMT.");
+    assert_none("The vote is at 1830 local time.");
 }
 
 #[test]

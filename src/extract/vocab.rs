@@ -153,7 +153,7 @@ pub fn currency_word(w: &str) -> Option<(&'static str, f64)> {
 
 /// Words naming which dollar, franc or krone a currency word is ("australian dollars").
 pub fn currency_qualifier(qualifier: &str, word: &str) -> Option<&'static str> {
-    let dollar = matches!(word, "dollar" | "dollars");
+    let dollar = matches!(word, "dollar" | "dollars" | "dlr" | "dlrs");
     Some(match qualifier {
         "us" | "american" if dollar => "USD",
         "australian" if dollar => "AUD",
