@@ -114,7 +114,21 @@ fn is_premodifier(w: &str) -> bool {
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
-        "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "today" | "decade" | "decades"
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "today"
+            | "decade"
+            | "decades"
+            | "period"
+            | "periods"
+            | "quarter"
+            | "quarters"
     ) || super::period::month_number(w).is_some()
 }
 

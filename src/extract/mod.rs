@@ -1684,6 +1684,12 @@ impl<'a> Parser<'a> {
                     | "through"
                     | "that"
                     | "circa"
+                    | "calendar"
+                    | "fiscal"
+                    | "financial"
+                    | "academic"
+                    | "tax"
+                    | "year"
             ) || vocab::is_month(w)
         };
         let era_after = matches!(self.lw(s.end), "ad" | "bc" | "bce" | "ce")

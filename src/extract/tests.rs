@@ -264,6 +264,8 @@ fn years_are_not_claims() {
     assert_none("The report was published in March 2023.");
     assert_none("The Housing Act 1985 still applies.");
     assert_none("The 2019 figures were revised.");
+    assert_none("Rates will stay low in calendar 2027 compared with now.");
+    assert_none("Borrowing in fiscal 2026 exceeded plans.");
 }
 
 #[test]
