@@ -188,8 +188,12 @@ fn link_claims(documents: &[Article], claims: &mut [Claim], canonical_of: &HashM
             text[c.sentence.start..c.sentence.end].split_whitespace().map(str::to_lowercase).collect();
         (text[c.span.start..c.span.end].to_owned(), words.join(" "))
     };
-    let meaning_key =
-        |c: &Claim| (c.kind, c.value.to_bits(), c.unit.clone(), c.subject_key.clone(), c.geography, c.period.clone());
+    // The whole value, range ends and bound included: "15-16 mln" and "13-18 mln" share a
+    // midpoint, not a meaning.
+    let meaning_key = |c: &Claim| {
+        let value = (c.value.to_bits(), c.low.map(f64::to_bits), c.high.map(f64::to_bits), c.bound, c.change);
+        (c.kind, value, c.unit.clone(), c.currency, c.subject_key.clone(), c.geography, c.period.clone())
+    };
     // First statements, per document: by sentence and by meaning.
     let mut by_sentence: HashMap<(String, (String, String)), usize> = HashMap::new();
     let mut by_meaning: HashMap<(String, _), usize> = HashMap::new();

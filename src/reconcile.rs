@@ -34,12 +34,16 @@
 //! documents) or two fifths of their content words, or they are copies of one article.
 //!
 //! A figure **conflicts** when claims of different sources state the same quantity with
-//! values that do not agree: an equal subject key of two words or more, the same place and
-//! period, both stated, precise values, such common words or names, and no more than ten
-//! documents behind that key (more name a
-//! kind of thing, "net profit", not one quantity). Claims in other periods are separate
-//! figures (a series), and the same number meaning something else stays apart (its subject
-//! differs).
+//! values that do not agree: an equal subject key of two words or more, the same place,
+//! the same period with its year written in both sentences, precise values within a factor
+//! of 1.5 of each other, such common words or names (and not each a name the other lacks),
+//! not one report's template on two days, and no more than ten documents behind that key
+//! (more name a kind of thing, "net profit", not one quantity). Claims in other periods
+//! are separate figures (a series), and the same number meaning something else stays apart
+//! (its subject differs).
+//!
+//! A claim that repeats another (`duplicate_of`) takes that claim's figure and is compared
+//! with nothing else.
 //!
 //! Claims without a subject key are figures of their own (nothing says what they count);
 //! claims in boilerplate get no figure. Blocking: claims are bucketed by kind, unit and
@@ -71,6 +75,14 @@ struct Item<'a> {
     /// content words, sorted.
     names: Vec<u64>,
     words: Vec<u64>,
+    /// The claim repeats another (`duplicate_of`): it joins that claim's figure and is
+    /// compared with nothing, so a repeat never bridges two figures.
+    repeat: bool,
+    /// The period's year is written in the sentence ("in 2023"), not resolved from the
+    /// published date ("last year", "in March").
+    period_written: bool,
+    /// The day the document was published (`YYYY-MM-DD`), when known.
+    day: Option<&'a str>,
 }
 
 /// Groups `claims` into figures (sorted by `figure_id`) and sets each claim's `figure_id`.
@@ -87,11 +99,9 @@ pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
             let key = c.subject_key.as_deref();
             let doc = doc_of.get(c.doc_id.as_str());
             let source = doc.and_then(|d| d.duplicate_of.as_deref()).unwrap_or(c.doc_id.as_str());
-            let (names, words) = if key.is_some() {
-                sentence_terms(text.get(c.sentence.start..c.sentence.end).unwrap_or(""))
-            } else {
-                (Vec::new(), Vec::new())
-            };
+            let sentence = text.get(c.sentence.start..c.sentence.end).unwrap_or("");
+            let (names, words) = if key.is_some() { sentence_terms(sentence) } else { (Vec::new(), Vec::new()) };
+            let period_written = c.period.as_deref().and_then(|p| p.get(..4)).is_some_and(|y| sentence.contains(y));
             Item {
                 claim: i,
                 lo,
@@ -103,6 +113,9 @@ pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
                 source,
                 names,
                 words,
+                repeat: c.duplicate_of.is_some(),
+                period_written,
+                day: doc.and_then(|d| d.published.as_deref()).and_then(|p| p.get(..10)),
             }
         })
         .collect();
@@ -217,6 +230,9 @@ fn merge_agreeing(claims: &[Claim], items: &[Item], generic: &HashSet<&str>, set
     let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
     for (k, it) in items.iter().enumerate() {
         let (Some(head), Some(_)) = (it.head, it.key) else { continue };
+        if it.repeat {
+            continue;
+        }
         let c = &claims[it.claim];
         buckets.entry((c.kind, unit_of(c), c.currency, head, c.geography, c.period.as_deref())).or_default().push(k);
     }
@@ -353,27 +369,33 @@ fn evidence(a: &Item, b: &Item) -> bool {
     if a.source == b.source {
         return true;
     }
-    let shared = |x: &[u64], y: &[u64]| {
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
-    };
     if shared(&a.names, &b.names) > 0 {
         return true;
     }
-    let common = shared(&a.words, &b.words);
-    let union = a.words.len() + b.words.len() - common;
-    union > 0 && 5 * common >= 2 * union
+    let union = union(&a.words, &b.words);
+    union > 0 && 5 * shared(&a.words, &b.words) >= 2 * union
+}
+
+/// Elements common to two sorted, deduplicated lists.
+fn shared(x: &[u64], y: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Elements of either of two sorted, deduplicated lists.
+fn union(x: &[u64], y: &[u64]) -> usize {
+    x.len() + y.len() - shared(x, y)
 }
 
 /// Subject keys stated in more than max(10, documents / 500) documents.
@@ -398,7 +420,7 @@ fn merge_conflicting(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
     for (k, it) in items.iter().enumerate() {
         let c = &claims[it.claim];
         let Some(key) = it.key.filter(|k| k.contains(' ')) else { continue };
-        if !it.precise || c.geography.is_none() || c.period.is_none() {
+        if it.repeat || !it.precise || c.geography.is_none() || !it.period_written {
             continue;
         }
         let bucket = (c.kind, unit_of(c), c.currency, key, c.geography, c.period.as_deref());
@@ -413,13 +435,42 @@ fn merge_conflicting(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
             for &b in &members[x + 1..] {
                 // One source stating two values ("1.47 … vs 1.50", a from/to pair) compares
                 // them; a conflict is between sources.
-                if items[a].source != items[b].source && evidence(&items[a], &items[b]) {
+                if may_conflict(claims, &items[a], &items[b]) {
                     sets.union(a, b);
                 }
             }
         }
     }
 }
+
+/// Whether two claims of one subject, place and period whose values differ state one
+/// quantity that their sources disagree on, rather than two quantities that share a key:
+/// * they come from different sources (one source stating two values, "1.47 … vs 1.50"
+///   or a from/to pair, compares them);
+/// * their values are within [`CONFLICT_RATIO`] of each other: a revision or a misquote
+///   moves a figure, while gold and silver output, or two carmakers' sales, differ wholesale;
+/// * their sentences have something in common besides the number ([`evidence`]) and do not
+///   each name something the other does not ("Volkswagen" against "American Motors");
+/// * they are not one report's wording (seven tenths of the content words shared) on two
+///   different days: a weekly count or a balance still available is a series. A correction
+///   reprinted on another day is missed by this rule; it favours never flagging a series.
+fn may_conflict(claims: &[Claim], a: &Item, b: &Item) -> bool {
+    if a.source == b.source || !evidence(a, b) {
+        return false;
+    }
+    let (x, y) = (claims[a.claim].value.abs(), claims[b.claim].value.abs());
+    if x.max(y) > CONFLICT_RATIO * x.min(y) {
+        return false;
+    }
+    if a.day != b.day && 10 * shared(&a.words, &b.words) >= 7 * union(&a.words, &b.words) {
+        return false;
+    }
+    let only = |x: &[u64], y: &[u64]| x.iter().any(|n| y.binary_search(n).is_err());
+    !(only(&a.names, &b.names) && only(&b.names, &a.names))
+}
+
+/// Values further apart than this factor are two quantities, not a disagreement.
+const CONFLICT_RATIO: f64 = 1.5;
 
 /// Claims with overlapping values a claim is compared with, at most.
 const MAX_COMPARED: usize = 64;

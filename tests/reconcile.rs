@@ -74,3 +74,25 @@ fn the_same_number_with_another_meaning_stays_apart() {
     let fig = d.figures.iter().find(|f| Some(&f.figure_id) == carers.figure_id.as_ref()).unwrap();
     assert_eq!((fig.status, fig.n_documents, fig.n_publishers), (FigureStatus::Consistent, 2, 2));
 }
+
+#[test]
+fn a_conflict_needs_one_quantity_that_sources_disagree_on() {
+    let d = dataset();
+    let figure_of = |file: &str, surf: &str| {
+        let c = claim(&d, file, surf);
+        d.figures.iter().find(|f| Some(&f.figure_id) == c.figure_id.as_ref()).expect("a figure")
+    };
+    // The same wording on two days with another number: a balance counted down, a series.
+    let march = figure_of("weekly-march.txt", "17,500 tonnes");
+    let april = figure_of("weekly-april.txt", "16,250 tonnes");
+    // Two firms named in the sentences, each one the other does not name.
+    let northwind = figure_of("rival-northwind.txt", "12,194 tonnes");
+    let harbour = figure_of("rival-harbour.txt", "12,861 tonnes");
+    // Values nine times apart are two quantities, not a revision.
+    let gold = figure_of("metal-gold.txt", "24,490 ounces");
+    let silver = figure_of("metal-silver.txt", "229,520 ounces");
+    for (a, b) in [(march, april), (northwind, harbour), (gold, silver)] {
+        assert_ne!(a.figure_id, b.figure_id);
+        assert_eq!((a.status, b.status), (FigureStatus::Single, FigureStatus::Single));
+    }
+}
