@@ -287,7 +287,7 @@ fn same_figure(claims: &[Claim], a: &Item, b: &Item, generic: &HashSet<&str>) ->
     if same_document {
         return close_subjects(ka, kb, true);
     }
-    if !evidence(a, b) {
+    if !evidence(a, b) || names_apart(a, b) {
         return false;
     }
     // A subject found in many documents ("qtly div", "share") names a kind of thing: its
@@ -465,8 +465,14 @@ fn may_conflict(claims: &[Claim], a: &Item, b: &Item) -> bool {
     if a.day != b.day && 10 * shared(&a.words, &b.words) >= 7 * union(&a.words, &b.words) {
         return false;
     }
+    !names_apart(a, b)
+}
+
+/// Whether each sentence names something the other does not ("American Express" against
+/// "Everex Systems", "St Louis" against "St Joseph"): two firms, markets or people.
+fn names_apart(a: &Item, b: &Item) -> bool {
     let only = |x: &[u64], y: &[u64]| x.iter().any(|n| y.binary_search(n).is_err());
-    !(only(&a.names, &b.names) && only(&b.names, &a.names))
+    a.source != b.source && only(&a.names, &b.names) && only(&b.names, &a.names)
 }
 
 /// Values further apart than this factor are two quantities, not a disagreement.
