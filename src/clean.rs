@@ -236,6 +236,9 @@ fn classify(text: &str, blocks: &[Block], furniture: &Furniture) -> Vec<Class> {
         .zip(&feats)
         .map(|(b, f)| {
             let prose_long = f.chars >= 400 && f.stopword_density >= STOPWORDS_HIGH;
+            if b.outside && b.kind != BlockKind::Title {
+                return Class::Bad;
+            }
             if b.chrome && !prose_long {
                 return Class::Bad;
             }

@@ -20,10 +20,13 @@ pub struct Cli {
 pub enum Command {
     /// Read articles and write documents.parquet, claims.parquet, figures.parquet and manifest.json.
     ///
-    /// Reads .txt, .html/.htm and .jsonl/.ndjson files (one article per line, with `text`
-    /// or `html`), recursing into folders in name order. Every input gets a row in
-    /// documents.parquet, whatever happened to it. Exit status: 0 when every input was
-    /// read, 1 when the run finished but some inputs failed, 2 on a usage or output error.
+    /// Reads .txt, .html/.htm, .jsonl/.ndjson (one article per line, with `text`, `html`,
+    /// `content`, `body` or `maintext`) and WARC archives (.warc: its HTML responses), each
+    /// also gzip- or zstd-compressed (.gz, .zst), recursing into folders in name order; `-`
+    /// reads standard input. Every input — each file, line and record — gets a row in
+    /// documents.parquet, whatever happened to it. The output is written beside the old one
+    /// and moved into place when complete. Exit status: 0 when every input was read, 1 when
+    /// the run finished but some inputs failed, 2 on a usage or output error.
     Run(RunArgs),
     /// Print one stage's output, one line per item (blocks, sentences or claims), to review rules.
     Dump(DumpArgs),
@@ -99,6 +102,10 @@ pub struct RunArgs {
     /// No progress bar (it is only drawn when stderr is a terminal anyway)
     #[arg(short, long)]
     pub quiet: bool,
+    /// Largest document (file, JSON line or WARC record) read, in bytes; a larger one gets a
+    /// `failed` row and is never held in memory
+    #[arg(long, default_value_t = crate::ingest::DEFAULT_MAX_DOC_BYTES)]
+    pub max_doc_bytes: u64,
 }
 
 /// The input paths, `corpus` when none are given.
@@ -109,6 +116,12 @@ pub fn paths_or_default(paths: Vec<PathBuf>) -> Vec<PathBuf> {
 impl RunArgs {
     /// The run's configuration, with defaults filled in.
     pub fn into_config(self) -> Config {
-        Config { inputs: paths_or_default(self.paths), output: self.output, jobs: self.jobs, progress: !self.quiet }
+        Config {
+            inputs: paths_or_default(self.paths),
+            output: self.output,
+            jobs: self.jobs,
+            progress: !self.quiet,
+            max_doc_bytes: self.max_doc_bytes,
+        }
     }
 }

@@ -16,6 +16,9 @@ pub enum Stage {
     Sentences,
     /// Each claim as one JSON object (the golden-file format).
     Claims,
+    /// Each document as one JSON object: its path, record, status, title and article text
+    /// (`text` without its boilerplate spans), as scored on the AEB pages.
+    Articles,
 }
 
 /// The dump of `stage` for a processed dataset, one line per item. With `ids`, each claim
@@ -27,7 +30,20 @@ pub fn dump(stage: Stage, d: &Dataset, ids: bool) -> Vec<String> {
         Stage::Blocks => d.documents.iter().flat_map(blocks).collect(),
         Stage::Sentences => d.documents.iter().flat_map(sentences).collect(),
         Stage::Claims => claims(d, ids),
+        Stage::Articles => d.documents.iter().map(article).collect(),
     }
+}
+
+fn article(a: &Article) -> String {
+    json!({
+        "path": a.source_path,
+        "record": a.record_index,
+        "status": a.status.as_str(),
+        "error": a.error,
+        "title": a.title,
+        "text": a.main_text(),
+    })
+    .to_string()
 }
 
 fn blocks(a: &Article) -> Vec<String> {

@@ -1,18 +1,43 @@
 //! Ingest: input paths → [`RawDoc`]s.
 //!
 //! Walks folders recursively in name order (so a run's order never depends on the file
-//! system), picks the format by extension, and splits JSONL files into one `RawDoc`
-//! per non-blank line. Nothing is decoded here: `parse` does that. A file that cannot
-//! be read becomes a `RawDoc` with `error` set, so it still gets a `documents` row.
+//! system) and reads each file as a stream: gzip (`.gz`, every member) and zstd (`.zst`)
+//! are undone first, told by their magic bytes, and the format is then told by the
+//! extension under the compression one (`a.jsonl.gz` is JSON lines), or for `-`
+//! (standard input) and unknown extensions by the first bytes. JSON lines give one
+//! `RawDoc` per non-blank line, WARC archives one per `response` or `resource` record
+//! holding HTML. Nothing is decoded here: `parse` does that.
+//!
+//! Every input is accounted for: a file that cannot be read, a record over
+//! `max_doc_bytes` (skipped as it streams past, never held whole) and the break in a
+//! truncated compressed file each become a `RawDoc` with `error` set, so they get a
+//! `documents` row, and the records before a break are kept.
 
 use std::collections::HashSet;
-use std::fs;
-use std::io;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
 use crate::model::{Format, RawDoc};
+
+/// The largest document read by default: 64 MiB.
+pub const DEFAULT_MAX_DOC_BYTES: u64 = 64 << 20;
+
+/// How inputs are read.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// A document (a file, a JSON line, a WARC record) larger than this is not read: it
+    /// gets a `failed` row saying so.
+    pub max_doc_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_doc_bytes: DEFAULT_MAX_DOC_BYTES }
+    }
+}
 
 /// What ingest found under the input paths.
 #[derive(Debug, Default)]
@@ -39,14 +64,23 @@ pub struct InputFile {
 /// A path that does not exist is an error (the caller reports it as a usage error);
 /// everything that goes wrong below an existing path is recorded per document.
 pub fn ingest(paths: &[PathBuf]) -> Result<Inputs, IngestError> {
+    ingest_with(paths, Options::default())
+}
+
+/// [`ingest`] with [`Options`]. The path `-` reads standard input.
+pub fn ingest_with(paths: &[PathBuf], options: Options) -> Result<Inputs, IngestError> {
     for p in paths {
-        if fs::symlink_metadata(p).is_err() {
+        if p.as_os_str() != "-" && fs::symlink_metadata(p).is_err() {
             return Err(IngestError::Missing(p.clone()));
         }
     }
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for p in paths {
+        if p.as_os_str() == "-" {
+            files.push((p.clone(), None));
+            continue;
+        }
         let mut seen_dirs = HashSet::new();
         collect_files(p, true, &mut seen_dirs, &mut files, &mut skipped);
     }
@@ -62,7 +96,7 @@ pub fn ingest(paths: &[PathBuf]) -> Result<Inputs, IngestError> {
     });
     let mut inputs = Inputs { skipped, ..Inputs::default() };
     for (path, format) in files {
-        read_file(&path, format, &mut inputs);
+        read_file(&path, format, options, &mut inputs);
     }
     Ok(inputs)
 }
@@ -83,15 +117,24 @@ impl std::fmt::Display for IngestError {
 
 impl std::error::Error for IngestError {}
 
-/// The format a file is read as, from its extension; `None` for files a folder walk skips.
-pub fn format_of(path: &Path) -> Option<Format> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "txt" | "text" => Some(Format::Txt),
-        "html" | "htm" | "xhtml" => Some(Format::Html),
-        "jsonl" | "ndjson" => Some(Format::Jsonl),
-        _ => None,
-    }
+/// The format a file is read as, from its extension (under a `.gz` or `.zst` one):
+/// `None` for files a folder walk skips, `Some(None)` for a bare `x.gz`, whose format
+/// its content tells.
+pub fn format_of(path: &Path) -> Option<Option<Format>> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let (inner, compressed) = match name.rsplit_once('.') {
+        Some((stem, "gz" | "zst" | "zstd")) => (stem.to_owned(), true),
+        _ => (name.clone(), false),
+    };
+    let format = match inner.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("txt" | "text") => Some(Format::Txt),
+        Some("html" | "htm" | "xhtml") => Some(Format::Html),
+        Some("jsonl" | "ndjson") => Some(Format::Jsonl),
+        Some("warc") => Some(Format::Warc),
+        _ if compressed => None,
+        _ => return None,
+    };
+    Some(format)
 }
 
 /// Hex SHA-256 of `bytes`.
@@ -110,11 +153,14 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
+/// A file to read, and its format when its name says it.
+type FileToRead = (PathBuf, Option<Format>);
+
 fn collect_files(
     path: &Path,
     explicit: bool,
     seen_dirs: &mut HashSet<PathBuf>,
-    files: &mut Vec<(PathBuf, Format)>,
+    files: &mut Vec<FileToRead>,
     skipped: &mut Vec<(String, String)>,
 ) {
     let display = path.to_string_lossy().into_owned();
@@ -123,7 +169,7 @@ fn collect_files(
         Err(e) => {
             // A dangling symlink or a file that vanished: read_file records the error.
             let _ = e;
-            files.push((path.to_path_buf(), format_of(path).unwrap_or(Format::Txt)));
+            files.push((path.to_path_buf(), format_of(path).flatten()));
             return;
         }
     };
@@ -153,73 +199,398 @@ fn collect_files(
         match format_of(path) {
             Some(f) => files.push((path.to_path_buf(), f)),
             // A file named on the command line is read whatever its extension.
-            None if explicit => files.push((path.to_path_buf(), Format::Txt)),
-            None => skipped.push((display, "not a .txt, .html, .htm, .jsonl or .ndjson file".into())),
+            None if explicit => files.push((path.to_path_buf(), None)),
+            None => skipped.push((display, "not a .txt, .html, .htm, .jsonl, .ndjson or .warc file (nor a .gz or .zst of one)".into())),
         }
     }
 }
 
-fn read_file(path: &Path, format: Format, inputs: &mut Inputs) {
+fn read_file(path: &Path, named: Option<Format>, options: Options, inputs: &mut Inputs) {
+    let stdin = path.as_os_str() == "-";
     let source_path = path.to_string_lossy().into_owned();
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    let fallback = named.unwrap_or(Format::Txt);
+    let (file, bytes): (Box<dyn Read>, u64) = if stdin {
+        (Box::new(io::stdin().lock()), 0)
+    } else {
+        match File::open(path) {
+            Ok(f) => {
+                let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+                (Box::new(f), len)
+            }
+            Err(e) => {
+                let error = format!("cannot read {source_path}: {}", os_error(&e));
+                inputs.docs.push(RawDoc::failed(&source_path, None, fallback, error));
+                return;
+            }
+        }
+    };
+    // The file's digest is taken over its bytes as they stream past, compressed or not.
+    let hashed = Hashing { inner: file, sha: Sha256::new(), bytes: 0 };
+    let mut raw = BufReader::with_capacity(1 << 16, hashed);
+    let (mut reader, compression): (Box<dyn BufRead + '_>, Option<&str>) = match raw.fill_buf() {
+        Ok([0x1f, 0x8b, ..]) => (Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(&mut raw))), Some("gzip")),
+        Ok([0x28, 0xb5, 0x2f, 0xfd, ..]) => match zstd::stream::read::Decoder::with_buffer(&mut raw) {
+            Ok(d) => (Box::new(BufReader::new(d)), Some("zstd")),
+            Err(e) => {
+                let error = format!("cannot read {source_path}: {e}");
+                inputs.docs.push(RawDoc::failed(&source_path, None, fallback, error));
+                return;
+            }
+        },
+        Ok(_) => (Box::new(&mut raw), None),
         Err(e) => {
-            inputs.docs.push(RawDoc {
-                source_path: source_path.clone(),
-                record_index: None,
-                format,
-                bytes: Vec::new(),
-                sha256: sha256_hex(b""),
-                error: Some(format!("cannot read {source_path}: {}", os_error(&e))),
-            });
+            let error = format!("cannot read {source_path}: {}", os_error(&e));
+            inputs.docs.push(RawDoc::failed(&source_path, None, fallback, error));
             return;
         }
     };
-    let sha256 = sha256_hex(&bytes);
+    let format = match named {
+        Some(f) => f,
+        None => sniff(&mut reader),
+    };
+    let before = inputs.docs.len();
+    let broken = match format {
+        Format::Txt | Format::Html => read_whole(&source_path, format, &mut reader, options, &mut inputs.docs),
+        Format::Jsonl => read_jsonl(&source_path, &mut reader, options, &mut inputs.docs),
+        Format::Warc => read_warc(&source_path, &mut reader, options, inputs),
+    };
+    if let Some((record, e)) = broken {
+        let what = compression.map_or(String::new(), |c| format!(" ({c} stream)"));
+        let at = record.map_or(String::new(), |r| format!(" at record {r}"));
+        let error = format!("{source_path}{what} breaks off{at}: {}", os_error(&e));
+        inputs.docs.push(RawDoc::failed(&source_path, record, format, error));
+    }
+    if format == Format::Warc && inputs.docs.len() == before {
+        // An archive without a page still gets a row, with status `empty`.
+        inputs.docs.push(RawDoc::new(&source_path, None, Format::Html, Vec::new()));
+    }
+    drop(reader);
+    // Finish the digest over what the decoder did not need (a stream stopped early).
+    let _ = io::copy(&mut raw, &mut io::sink());
+    let hashed = raw.into_inner();
     inputs.files.push(InputFile {
-        path: source_path.clone(),
-        bytes: bytes.len() as u64,
-        sha256: sha256.clone(),
+        path: source_path,
+        bytes: if stdin { hashed.bytes } else { bytes.max(hashed.bytes) },
+        sha256: hex(&hashed.sha.finalize()),
         format,
     });
-    match format {
-        Format::Txt | Format::Html => {
-            inputs.docs.push(RawDoc { source_path, record_index: None, format, bytes, sha256, error: None })
-        }
-        Format::Jsonl => split_jsonl(&source_path, &bytes, &mut inputs.docs),
+}
+
+/// A reader that hashes and counts what passes through it.
+struct Hashing<R> {
+    inner: R,
+    sha: Sha256,
+    bytes: u64,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.sha.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
     }
 }
 
-/// One `RawDoc` per non-blank line; the line terminator (and a BOM on line 1) removed.
-fn split_jsonl(source_path: &str, bytes: &[u8], docs: &mut Vec<RawDoc>) {
-    let before = docs.len();
-    for (i, mut line) in bytes.split(|&b| b == b'\n').enumerate() {
-        if i == 0 {
-            line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+/// The format of a stream without a telling name, from its first bytes: `WARC/`, a `{`
+/// (JSON lines), a `<` (HTML), else text.
+fn sniff(reader: &mut dyn BufRead) -> Format {
+    let Ok(head) = reader.fill_buf() else { return Format::Txt };
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let head = &head[start..];
+    if head.starts_with(b"WARC/") {
+        Format::Warc
+    } else if head.starts_with(b"{") {
+        Format::Jsonl
+    } else if head.starts_with(b"<") {
+        Format::Html
+    } else {
+        Format::Txt
+    }
+}
+
+/// What a capped read found.
+enum Capped {
+    /// The bytes, all of them.
+    Whole(Vec<u8>),
+    /// More than the cap: this many bytes, none kept.
+    Over(u64),
+}
+
+/// Reads up to `delim` (consumed, not kept) or the end, keeping at most `cap` bytes: a
+/// longer record streams past without being held. `None` at the end of the input.
+fn read_capped(reader: &mut dyn BufRead, delim: Option<u8>, cap: u64) -> io::Result<Option<Capped>> {
+    let mut buf = Vec::new();
+    let mut total = 0u64;
+    let mut any = false;
+    loop {
+        let avail = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            break;
         }
-        line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
+        any = true;
+        let (take, done) = match delim.and_then(|d| memchr::memchr(d, avail)) {
+            Some(i) => (i, true),
+            None => (avail.len(), false),
+        };
+        total += take as u64;
+        if total <= cap {
+            buf.extend_from_slice(&avail[..take]);
+        } else if !buf.is_empty() {
+            buf = Vec::new();
+        }
+        reader.consume(take + usize::from(done));
+        if done {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    Ok(Some(if total > cap { Capped::Over(total) } else { Capped::Whole(buf) }))
+}
+
+fn too_big(what: &str, bytes: u64, options: Options) -> String {
+    format!("{what} is {bytes} bytes, over --max-doc-bytes {}", options.max_doc_bytes)
+}
+
+/// A one-document file. Returns the error that broke the stream, if any (what was read
+/// before it is kept as the document).
+fn read_whole(
+    source_path: &str,
+    format: Format,
+    reader: &mut dyn BufRead,
+    options: Options,
+    docs: &mut Vec<RawDoc>,
+) -> Option<(Option<u64>, io::Error)> {
+    let mut kept = Vec::new();
+    let mut limited = reader.take(options.max_doc_bytes + 1);
+    let result = limited.read_to_end(&mut kept);
+    if kept.len() as u64 > options.max_doc_bytes {
+        let rest = io::copy(reader, &mut io::sink()).unwrap_or(0);
+        let error = too_big("the file", kept.len() as u64 + rest, options);
+        docs.push(RawDoc::failed(source_path, None, format, error));
+        return None;
+    }
+    match result {
+        Ok(_) => {
+            docs.push(RawDoc::new(source_path, None, format, kept));
+            None
+        }
+        Err(e) => {
+            if !kept.is_empty() {
+                docs.push(RawDoc::new(source_path, None, format, kept));
+            }
+            Some((None, e))
+        }
+    }
+}
+
+/// One `RawDoc` per non-blank line, numbered from 1; the line terminator (and a BOM on
+/// line 1) removed. An empty file still gets a row, with status `empty`.
+fn read_jsonl(
+    source_path: &str,
+    reader: &mut dyn BufRead,
+    options: Options,
+    docs: &mut Vec<RawDoc>,
+) -> Option<(Option<u64>, io::Error)> {
+    let before = docs.len();
+    let mut line_no = 0u64;
+    let broken = loop {
+        line_no += 1;
+        match read_capped(reader, Some(b'\n'), options.max_doc_bytes) {
+            Ok(None) => break None,
+            Ok(Some(Capped::Over(n))) => {
+                let error = too_big(&format!("line {line_no}"), n, options);
+                docs.push(RawDoc::failed(source_path, Some(line_no), Format::Jsonl, error));
+            }
+            Ok(Some(Capped::Whole(mut line))) => {
+                if line_no == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+                    line.drain(..3);
+                }
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                if !line.iter().all(u8::is_ascii_whitespace) {
+                    docs.push(RawDoc::new(source_path, Some(line_no), Format::Jsonl, line));
+                }
+            }
+            Err(e) => break Some((Some(line_no), e)),
+        }
+    };
+    if docs.len() == before && broken.is_none() {
+        docs.push(RawDoc::new(source_path, None, Format::Jsonl, Vec::new()));
+    }
+    broken
+}
+
+/// The HTML pages of a WARC archive: `response` records whose HTTP payload is HTML (the
+/// HTTP headers give its charset; chunked bodies are joined) and `resource` records of
+/// HTML. `record_index` is the record's number in the archive, from 1; other records are
+/// passed over and counted in `skipped`.
+fn read_warc(
+    source_path: &str,
+    reader: &mut dyn BufRead,
+    options: Options,
+    inputs: &mut Inputs,
+) -> Option<(Option<u64>, io::Error)> {
+    let mut record = 0u64;
+    let mut passed_over = 0u64;
+    let broken = loop {
+        // The header block: a version line, then `Name: value` lines, then a blank line.
+        let mut headers: Vec<(String, String)> = Vec::new();
+        let mut started = false;
+        let header = loop {
+            match read_capped(reader, Some(b'\n'), 1 << 16) {
+                Ok(None) => break Ok(false),
+                Ok(Some(Capped::Over(_))) => {
+                    break Err(io::Error::new(io::ErrorKind::InvalidData, "a WARC header line over 64 KiB"));
+                }
+                Ok(Some(Capped::Whole(line))) => {
+                    let line = String::from_utf8_lossy(&line);
+                    let line = line.trim_end_matches('\r');
+                    if !started {
+                        if line.trim().is_empty() {
+                            continue;
+                        }
+                        if !line.starts_with("WARC/") {
+                            let msg = format!("expected a WARC record, found {:?}", truncate(line, 40));
+                            break Err(io::Error::new(io::ErrorKind::InvalidData, msg));
+                        }
+                        started = true;
+                        continue;
+                    }
+                    if line.is_empty() {
+                        break Ok(true);
+                    }
+                    if let Some((name, value)) = line.split_once(':') {
+                        headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+                    }
+                }
+                Err(e) => break Err(e),
+            }
+        };
+        match header {
+            Ok(false) if !started => break None,
+            Ok(false) => break Some((Some(record + 1), io::Error::from(io::ErrorKind::UnexpectedEof))),
+            Ok(true) => {}
+            Err(e) => break Some((Some(record + 1), e)),
+        }
+        record += 1;
+        let get = |n: &str| headers.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
+        let Some(length) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
+            let e = io::Error::new(io::ErrorKind::InvalidData, "a WARC record without Content-Length");
+            break Some((Some(record), e));
+        };
+        let kind = get("warc-type").unwrap_or("").to_ascii_lowercase();
+        let content_type = get("content-type").unwrap_or("").to_ascii_lowercase();
+        let wanted = (kind == "response" && content_type.starts_with("application/http"))
+            || (kind == "resource" && content_type.contains("html"));
+        if !wanted {
+            passed_over += 1;
+            match io::copy(&mut reader.take(length), &mut io::sink()) {
+                Ok(n) if n == length => continue,
+                Ok(_) => break Some((Some(record), io::Error::from(io::ErrorKind::UnexpectedEof))),
+                Err(e) => break Some((Some(record), e)),
+            }
+        }
+        let url = get("warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_owned());
+        if length > options.max_doc_bytes {
+            let error = too_big(&format!("record {record}"), length, options);
+            inputs.docs.push(RawDoc::failed(source_path, Some(record), Format::Html, error));
+            if let Err(e) = io::copy(&mut reader.take(length), &mut io::sink()) {
+                break Some((Some(record), e));
+            }
             continue;
         }
-        docs.push(RawDoc {
-            source_path: source_path.to_owned(),
-            record_index: Some(i as u64 + 1),
-            format: Format::Jsonl,
-            bytes: line.to_vec(),
-            sha256: sha256_hex(line),
-            error: None,
-        });
+        let mut body = Vec::with_capacity(length as usize);
+        match reader.take(length).read_to_end(&mut body) {
+            Ok(n) if n as u64 == length => {}
+            Ok(_) => break Some((Some(record), io::Error::from(io::ErrorKind::UnexpectedEof))),
+            Err(e) => break Some((Some(record), e)),
+        }
+        let (payload, charset, html) =
+            if kind == "response" { http_payload(&body) } else { (body, charset_of(&content_type), true) };
+        if !html {
+            passed_over += 1;
+            continue;
+        }
+        let mut doc = RawDoc::new(source_path, Some(record), Format::Html, payload);
+        doc.url = url;
+        doc.charset = charset;
+        inputs.docs.push(doc);
+    };
+    if passed_over > 0 {
+        inputs.skipped.push((source_path.to_owned(), format!("{passed_over} WARC records that are not HTML pages")));
     }
-    if docs.len() == before {
-        // An empty JSONL file still gets a row, with status `empty`.
-        docs.push(RawDoc {
-            source_path: source_path.to_owned(),
-            record_index: None,
-            format: Format::Jsonl,
-            bytes: Vec::new(),
-            sha256: sha256_hex(b""),
-            error: None,
+    broken
+}
+
+fn truncate(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// `charset=…` of a `Content-Type` value.
+fn charset_of(content_type: &str) -> Option<String> {
+    let at = content_type.to_ascii_lowercase().find("charset=")?;
+    let v = content_type[at + 8..].split(';').next()?.trim().trim_matches(['"', '\'']);
+    (!v.is_empty()).then(|| v.to_owned())
+}
+
+/// An HTTP response's body (chunked transfer coding undone, gzip content coding
+/// undone), its charset, and whether it is HTML (or says nothing of its type).
+fn http_payload(message: &[u8]) -> (Vec<u8>, Option<String>, bool) {
+    let Some(split) = memchr::memmem::find(message, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| {
+        memchr::memmem::find(message, b"\n\n").map(|i| (i, i + 2))
+    }) else {
+        return (message.to_vec(), None, true);
+    };
+    let head = String::from_utf8_lossy(&message[..split.0]);
+    let mut body = message[split.1..].to_vec();
+    let header = |name: &str| {
+        head.lines().skip(1).find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
+        })
+    };
+    let content_type = header("content-type").unwrap_or_default();
+    let html = content_type.is_empty() || content_type.to_ascii_lowercase().contains("html");
+    if header("transfer-encoding").is_some_and(|v| v.to_ascii_lowercase().contains("chunked")) {
+        body = dechunk(&body);
+    }
+    if header("content-encoding").is_some_and(|v| v.to_ascii_lowercase().contains("gzip")) {
+        let mut out = Vec::new();
+        if flate2::read::MultiGzDecoder::new(&body[..]).read_to_end(&mut out).is_ok() {
+            body = out;
+        }
+    }
+    (body, charset_of(&content_type), html)
+}
+
+/// Joins the chunks of a chunked HTTP body; a malformed one is returned as it is.
+fn dechunk(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut rest = body;
+    loop {
+        let Some(eol) = memchr::memmem::find(rest, b"\r\n") else { return body.to_vec() };
+        let size = std::str::from_utf8(&rest[..eol]).ok().and_then(|s| {
+            usize::from_str_radix(s.split(';').next().unwrap_or("").trim(), 16).ok()
         });
+        let Some(size) = size else { return body.to_vec() };
+        rest = &rest[eol + 2..];
+        if size == 0 {
+            return out;
+        }
+        if rest.len() < size {
+            return body.to_vec();
+        }
+        out.extend_from_slice(&rest[..size]);
+        rest = rest[size..].strip_prefix(b"\r\n").unwrap_or(&rest[size..]);
     }
 }
 
@@ -239,7 +610,8 @@ mod tests {
     #[test]
     fn jsonl_lines_are_numbered_from_one_and_blank_lines_skipped() {
         let mut docs = Vec::new();
-        split_jsonl("f.jsonl", b"\xEF\xBB\xBF{\"id\":1}\r\n\n{\"id\":2}\n", &mut docs);
+        let mut input: &[u8] = b"\xEF\xBB\xBF{\"id\":1}\r\n\n{\"id\":2}\n";
+        assert!(read_jsonl("f.jsonl", &mut input, Options::default(), &mut docs).is_none());
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].record_index, Some(1));
         assert_eq!(docs[0].bytes, b"{\"id\":1}");

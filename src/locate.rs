@@ -127,8 +127,7 @@ mod tests {
                 lines in prop::collection::vec("[a-zA-Z£$€%½é ,.()'’-]{0,12}[0-9]{1,6}[a-z%£ ]{0,12}( per cent| million)?", 1..8)
             ) {
                 let text = lines.join("\n");
-                let raw = RawDoc { source_path: "p".into(), record_index: None, format: Format::Txt,
-                    bytes: text.clone().into_bytes(), sha256: String::new(), error: None };
+                let raw = RawDoc::new("p", None, Format::Txt, text.clone().into_bytes());
                 let article = crate::parse::parse(&raw);
                 let article = crate::clean::clean(article, &crate::clean::Furniture::default());
                 let claims = crate::pipeline::claims_of_article(&article);

@@ -51,6 +51,8 @@ pub enum Format {
     Txt,
     Html,
     Jsonl,
+    /// A WARC archive (an input file's format; its records are `Html` documents).
+    Warc,
 }
 
 impl Format {
@@ -59,6 +61,7 @@ impl Format {
             Format::Txt => "txt",
             Format::Html => "html",
             Format::Jsonl => "jsonl",
+            Format::Warc => "warc",
         }
     }
 }
@@ -79,6 +82,32 @@ pub struct RawDoc {
     pub sha256: String,
     /// Set when the input could not be read at all (the OS error, with the path).
     pub error: Option<String>,
+    /// The page's address, when the container says it (a WARC record's target URI).
+    pub url: Option<String>,
+    /// The charset the container declares (an HTTP `Content-Type` in a WARC record).
+    pub charset: Option<String>,
+}
+
+impl RawDoc {
+    /// A document of `bytes` from `source_path`.
+    pub fn new(source_path: &str, record_index: Option<u64>, format: Format, bytes: Vec<u8>) -> RawDoc {
+        let sha256 = crate::ingest::sha256_hex(&bytes);
+        RawDoc {
+            source_path: source_path.to_owned(),
+            record_index,
+            format,
+            bytes,
+            sha256,
+            error: None,
+            url: None,
+            charset: None,
+        }
+    }
+
+    /// A row for an input that could not be read, with why.
+    pub fn failed(source_path: &str, record_index: Option<u64>, format: Format, error: String) -> RawDoc {
+        RawDoc { error: Some(error), ..RawDoc::new(source_path, record_index, format, Vec::new()) }
+    }
 }
 
 /// What happened to a document.
@@ -124,6 +153,8 @@ pub struct Block {
     /// The markup says this is page furniture: inside `nav`, `footer`, `aside`, a
     /// `form`, or an element whose class or id names a menu, share bar, cookie note…
     pub chrome: bool,
+    /// HTML: the block lies outside the page's main content (see `parse::html`).
+    pub outside: bool,
     /// Set by `clean`: the block is boilerplate, not article text.
     pub boilerplate: bool,
 }
@@ -152,6 +183,31 @@ pub struct Article {
 }
 
 impl Article {
+    /// Byte spans of `text` that are boilerplate: the boilerplate blocks, neighbours (with
+    /// only white space between them) merged. `boilerplate_spans` in `documents.parquet`.
+    pub fn boilerplate_spans(&self) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for b in self.blocks.iter().filter(|b| b.boilerplate) {
+            match out.last_mut() {
+                Some(last) if self.text[last.1..b.span.start].trim().is_empty() => last.1 = b.span.end,
+                _ => out.push((b.span.start, b.span.end)),
+            }
+        }
+        out
+    }
+
+    /// The article text: `text` without its boilerplate spans.
+    pub fn main_text(&self) -> String {
+        let mut out = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for (s, e) in self.boilerplate_spans() {
+            out.push_str(&self.text[at..s]);
+            at = e;
+        }
+        out.push_str(&self.text[at..]);
+        out
+    }
+
     /// A readable document of `text` split into `blocks`, with no metadata: for text that
     /// does not come from a file (evaluation sentences, tests).
     pub fn from_text(doc_id: &str, source_path: &str, format: Format, text: String, blocks: Vec<Block>) -> Self {

@@ -34,6 +34,8 @@ pub struct Config {
     pub jobs: Option<usize>,
     /// Draw a progress bar on stderr (only ever drawn when stderr is a terminal).
     pub progress: bool,
+    /// Largest document read, in bytes.
+    pub max_doc_bytes: u64,
 }
 
 /// Wall-clock seconds per stage. Per-document stages are summed over documents (so with

@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 
-use crate::ingest::{Inputs, ingest};
+use crate::ingest::{Inputs, ingest_with};
 use crate::model::{Dataset, DocStatus, FigureStatus};
 use crate::pipeline::{Config, Summary, Timings, process_with};
 use crate::write::{SCHEMA_VERSION, write_dataset};
@@ -24,7 +24,7 @@ pub fn run(config: &Config) -> Result<Summary> {
         b.build().context("cannot start worker threads")?
     };
     let t = Instant::now();
-    let inputs = ingest(&config.inputs)?;
+    let inputs = ingest_with(&config.inputs, crate::ingest::Options { max_doc_bytes: config.max_doc_bytes })?;
     let ingest_secs = t.elapsed().as_secs_f64();
     let bar = progress_bar(config.progress, inputs.docs.len() as u64 * 2);
     let (dataset, mut timings) = pool.install(|| process_with(&inputs, &bar));

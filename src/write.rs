@@ -116,7 +116,7 @@ pub fn documents_frame(docs: &[Article]) -> Result<DataFrame> {
         .iter()
         .map(|d| {
             let loc = Locator::new(&d.text);
-            let pairs: Vec<Series> = merged_boilerplate(d)
+            let pairs: Vec<Series> = d.boilerplate_spans()
                 .into_iter()
                 .map(|(s, e)| Series::new("".into(), [loc.char_offset(s) as i64, loc.char_offset(e) as i64]))
                 .collect();
@@ -155,17 +155,6 @@ pub fn documents_frame(docs: &[Article]) -> Result<DataFrame> {
     Ok(df)
 }
 
-/// Boilerplate blocks as byte ranges, adjacent ones (only whitespace between) merged.
-pub fn merged_boilerplate(d: &Article) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for b in d.blocks.iter().filter(|b| b.boilerplate) {
-        match out.last_mut() {
-            Some(last) if d.text[last.1..b.span.start].trim().is_empty() => last.1 = b.span.end,
-            _ => out.push((b.span.start, b.span.end)),
-        }
-    }
-    out
-}
 
 /// The `claims` table.
 pub fn claims_frame(docs: &[Article], claims: &[Claim]) -> Result<DataFrame> {

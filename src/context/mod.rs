@@ -298,6 +298,7 @@ mod tests {
 
     fn article(text: &str, published: Option<&str>) -> Article {
         let block = Block {
+            outside: false,
             span: Span::new(0, text.len()),
             kind: BlockKind::Paragraph,
             link_bytes: 0,

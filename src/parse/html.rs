@@ -7,9 +7,11 @@
 //! `script`, `style`, `noscript`, `template`, `svg` and hidden elements are never
 //! read. The walk is iterative, so deeply nested markup cannot overflow the stack.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::bytes::Regex;
+use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
@@ -29,7 +31,13 @@ pub struct Page {
 
 /// Decodes (`<meta charset>` honoured) and reads a page.
 pub fn parse_html(bytes: &[u8]) -> Page {
-    let declared = meta_charset(bytes);
+    parse_html_declared(bytes, None)
+}
+
+/// Like [`parse_html`], with the charset a container declared (a WARC record's HTTP
+/// `Content-Type`), which wins over the page's own `<meta charset>` as in browsers.
+pub fn parse_html_declared(bytes: &[u8], container: Option<&str>) -> Page {
+    let declared = container.map(str::to_owned).or_else(|| meta_charset(bytes));
     let src = decode(bytes, declared.as_deref());
     let doc = Html::parse_document(&src);
     let meta = read_meta(&doc);
@@ -40,6 +48,7 @@ pub fn parse_html(bytes: &[u8]) -> Page {
         w.flush(BlockKind::Title);
     }
     w.walk(&doc);
+    main_content(&doc, &mut w);
     Page {
         text: w.text,
         blocks: w.blocks,
@@ -190,6 +199,11 @@ struct Walker {
     chrome_depth: u32,
     article_depth: u32,
     kinds: Vec<BlockKind>,
+    /// Open block elements and chrome elements, innermost last.
+    open_blocks: Vec<NodeId>,
+    open_chrome: Vec<NodeId>,
+    /// For each block: the element it belongs to and its innermost chrome ancestor.
+    owners: Vec<(Option<NodeId>, Option<NodeId>)>,
 }
 
 impl Walker {
@@ -201,6 +215,10 @@ impl Walker {
                     if x.block {
                         self.flush(self.kinds.last().copied().unwrap_or(BlockKind::Paragraph));
                         self.kinds.pop();
+                        self.open_blocks.pop();
+                    }
+                    if x.chrome {
+                        self.open_chrome.pop();
                     }
                     self.link_depth -= u32::from(x.link);
                     self.chrome_depth -= u32::from(x.chrome);
@@ -242,6 +260,10 @@ impl Walker {
                     if block {
                         self.flush(self.kinds.last().copied().unwrap_or(BlockKind::Paragraph));
                         self.kinds.push(kind);
+                        self.open_blocks.push(node.id());
+                    }
+                    if chrome {
+                        self.open_chrome.push(node.id());
                     }
                     let link = name == "a";
                     self.link_depth += u32::from(link);
@@ -280,13 +302,136 @@ impl Walker {
                 kind,
                 link_bytes: self.buf_link,
                 chrome: self.buf_chrome * 2 > self.buf_nonws,
+                outside: false,
                 boilerplate: false,
             });
+            self.owners.push((self.open_blocks.last().copied(), self.open_chrome.last().copied()));
         }
         self.buf.clear();
         self.buf_nonws = 0;
         self.buf_link = 0;
         self.buf_chrome = 0;
+    }
+}
+
+/// Scores under which no element is taken for the main content.
+const MIN_CONTENT_SCORE: f64 = 20.0;
+
+static POSITIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story").expect("valid regex")
+});
+static NEGATIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"-ad-|hidden|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget",
+    )
+    .expect("valid regex")
+});
+
+/// What an element's class and id say of it: +25 for words of article text, −25 for
+/// words of furniture.
+fn class_weight(e: &scraper::node::Element) -> f64 {
+    let mut w = 0.0;
+    for v in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        let v = v.to_ascii_lowercase();
+        if NEGATIVE.is_match(&v) {
+            w -= 25.0;
+        }
+        if POSITIVE.is_match(&v) {
+            w += 25.0;
+        }
+    }
+    w
+}
+
+/// An element's starting score as a container of article text, by its tag and class.
+fn initial_score(e: &scraper::node::Element) -> f64 {
+    let tag = match e.name() {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    tag + class_weight(e)
+}
+
+/// Finds the page's main content, after Readability (Arc90): each paragraph of 25
+/// characters or more scores 1, plus one per comma, plus one per 100 characters (at most
+/// 3), less its share of link text; the score goes to its parent element in full and to
+/// its grandparent in half, on top of a starting score by tag and by class and id words
+/// ("article", "story" +25; "comment", "related", "share" −25). The element scoring
+/// highest, discounted by its own link density, is the main content, with those of its
+/// siblings that score at least a fifth of it (or are link-free paragraphs of more than 80
+/// characters). Blocks outside it are marked `outside`; inside it, a block is chrome only
+/// for chrome markup inside the content, not for a wrapper around the whole page. When
+/// nothing scores [`MIN_CONTENT_SCORE`], nothing is marked and `clean` decides alone.
+fn main_content(doc: &Html, w: &mut Walker) {
+    let node = |id: NodeId| doc.tree.get(id);
+    let element = |n: NodeRef<'_, Node>| match n.value() {
+        Node::Element(e) => Some(e.clone()),
+        _ => None,
+    };
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    // Text and link bytes under each element.
+    let mut under: HashMap<NodeId, (usize, usize)> = HashMap::new();
+    for (b, &(owner, _)) in w.blocks.iter().zip(&w.owners) {
+        let Some(owner) = owner.and_then(node) else { continue };
+        let len = b.span.len();
+        for a in std::iter::once(owner).chain(owner.ancestors()) {
+            let t = under.entry(a.id()).or_default();
+            t.0 += len;
+            t.1 += b.link_bytes;
+        }
+        if len < 25 || !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+            continue;
+        }
+        let text = &w.text[b.span.start..b.span.end];
+        let density = (b.link_bytes as f64 / len as f64).min(1.0);
+        let score = (1.0 + text.matches(',').count() as f64 + (len as f64 / 100.0).floor().min(3.0)) * (1.0 - density);
+        let parent = owner.parent();
+        let grandparent = parent.and_then(|p| p.parent());
+        for (n, share) in [(parent, 1.0), (grandparent, 0.5)] {
+            let Some(n) = n else { continue };
+            let Some(e) = element(n) else { continue };
+            *scores.entry(n.id()).or_insert_with(|| initial_score(&e)) += score * share;
+        }
+    }
+    let density = |id: NodeId| under.get(&id).map_or(0.0, |&(t, l)| if t == 0 { 0.0 } else { l as f64 / t as f64 });
+    let Some((top, best)) = scores
+        .iter()
+        .map(|(&id, &s)| (id, s * (1.0 - density(id).min(1.0))))
+        .filter(|(id, _)| node(*id).and_then(element).is_some_and(|e| !matches!(e.name(), "html" | "body")))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    else {
+        return;
+    };
+    if best < MIN_CONTENT_SCORE {
+        return;
+    }
+    let mut content: HashSet<NodeId> = HashSet::from([top]);
+    let threshold = (best * 0.2).max(10.0);
+    if let Some(parent) = node(top).and_then(|t| t.parent()) {
+        for sibling in parent.children().filter(|s| s.id() != top) {
+            let Some(e) = element(sibling) else { continue };
+            let score = scores.get(&sibling.id()).copied().unwrap_or(0.0) * (1.0 - density(sibling.id()).min(1.0));
+            let (len, _) = under.get(&sibling.id()).copied().unwrap_or_default();
+            if score >= threshold || (e.name() == "p" && len > 80 && density(sibling.id()) < 0.25) {
+                content.insert(sibling.id());
+            }
+        }
+    }
+    for (b, &(owner, chrome)) in w.blocks.iter_mut().zip(&w.owners) {
+        let Some(owner) = owner.and_then(node) else { continue };
+        let inside = std::iter::once(owner).chain(owner.ancestors()).any(|a| content.contains(&a.id()));
+        b.outside = !inside && b.kind != BlockKind::Title;
+        // Chrome markup around the content (a page wrapper with "ad" in its class) says
+        // nothing of the blocks inside it.
+        if inside
+            && let Some(c) = chrome.and_then(node)
+            && node(top).is_some_and(|t| std::iter::once(t).chain(t.ancestors()).any(|a| a.id() == c.id()))
+        {
+            b.chrome = false;
+        }
     }
 }
 

@@ -52,12 +52,12 @@ pub fn parse(raw: &RawDoc) -> Article {
             }
             article.publisher = source_line(&article.text);
         }
-        Format::Html => {
-            let page = html::parse_html(&raw.bytes);
+        Format::Html | Format::Warc => {
+            let page = html::parse_html_declared(&raw.bytes, raw.charset.as_deref());
             article.text = page.text;
             article.blocks = page.blocks;
             article.title = page.title;
-            article.url = page.url;
+            article.url = page.url.or_else(|| raw.url.clone());
             article.publisher = page.publisher;
             article.published = page.published;
         }
@@ -168,6 +168,7 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
         match (join, blocks.last_mut()) {
             (true, Some(last)) => last.span.end = trimmed.end,
             _ => blocks.push(Block {
+                outside: false,
                 span: trimmed,
                 kind: if starts_list_item(line.trim_start()) { BlockKind::ListItem } else { BlockKind::Paragraph },
                 link_bytes: 0,
@@ -282,14 +283,7 @@ mod tests {
     use super::*;
 
     fn raw(format: Format, bytes: &[u8], record_index: Option<u64>) -> RawDoc {
-        RawDoc {
-            source_path: "x".into(),
-            record_index,
-            format,
-            bytes: bytes.to_vec(),
-            sha256: sha256_hex(bytes),
-            error: None,
-        }
+        RawDoc::new("x", record_index, format, bytes.to_vec())
     }
 
     #[test]
