@@ -89,7 +89,7 @@ pub struct DumpArgs {
     pub ids: bool,
 }
 
-#[derive(Args, Debug, Default)]
+#[derive(Args, Debug)]
 pub struct RunArgs {
     /// Files and folders to read [default: corpus]
     pub paths: Vec<PathBuf>,
@@ -106,6 +106,19 @@ pub struct RunArgs {
     /// `failed` row and is never held in memory
     #[arg(long, default_value_t = crate::ingest::DEFAULT_MAX_DOC_BYTES)]
     pub max_doc_bytes: u64,
+}
+
+impl Default for RunArgs {
+    /// `figtrace run` with no flags: `corpus/` into `output/`.
+    fn default() -> Self {
+        RunArgs {
+            paths: Vec::new(),
+            output: PathBuf::from("output"),
+            jobs: None,
+            quiet: false,
+            max_doc_bytes: crate::ingest::DEFAULT_MAX_DOC_BYTES,
+        }
+    }
 }
 
 /// The input paths, `corpus` when none are given.

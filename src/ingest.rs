@@ -200,7 +200,10 @@ fn collect_files(
             Some(f) => files.push((path.to_path_buf(), f)),
             // A file named on the command line is read whatever its extension.
             None if explicit => files.push((path.to_path_buf(), None)),
-            None => skipped.push((display, "not a .txt, .html, .htm, .jsonl, .ndjson or .warc file (nor a .gz or .zst of one)".into())),
+            None => skipped.push((
+                display,
+                "not a .txt, .html, .htm, .jsonl, .ndjson or .warc file (nor a .gz or .zst of one)".into(),
+            )),
         }
     }
 }
@@ -228,7 +231,9 @@ fn read_file(path: &Path, named: Option<Format>, options: Options, inputs: &mut 
     let hashed = Hashing { inner: file, sha: Sha256::new(), bytes: 0 };
     let mut raw = BufReader::with_capacity(1 << 16, hashed);
     let (mut reader, compression): (Box<dyn BufRead + '_>, Option<&str>) = match raw.fill_buf() {
-        Ok([0x1f, 0x8b, ..]) => (Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(&mut raw))), Some("gzip")),
+        Ok([0x1f, 0x8b, ..]) => {
+            (Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(&mut raw))), Some("gzip"))
+        }
         Ok([0x28, 0xb5, 0x2f, 0xfd, ..]) => match zstd::stream::read::Decoder::with_buffer(&mut raw) {
             Ok(d) => (Box::new(BufReader::new(d)), Some("zstd")),
             Err(e) => {
@@ -545,9 +550,10 @@ fn charset_of(content_type: &str) -> Option<String> {
 /// An HTTP response's body (chunked transfer coding undone, gzip content coding
 /// undone), its charset, and whether it is HTML (or says nothing of its type).
 fn http_payload(message: &[u8]) -> (Vec<u8>, Option<String>, bool) {
-    let Some(split) = memchr::memmem::find(message, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| {
-        memchr::memmem::find(message, b"\n\n").map(|i| (i, i + 2))
-    }) else {
+    let Some(split) = memchr::memmem::find(message, b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| memchr::memmem::find(message, b"\n\n").map(|i| (i, i + 2)))
+    else {
         return (message.to_vec(), None, true);
     };
     let head = String::from_utf8_lossy(&message[..split.0]);
@@ -578,9 +584,9 @@ fn dechunk(body: &[u8]) -> Vec<u8> {
     let mut rest = body;
     loop {
         let Some(eol) = memchr::memmem::find(rest, b"\r\n") else { return body.to_vec() };
-        let size = std::str::from_utf8(&rest[..eol]).ok().and_then(|s| {
-            usize::from_str_radix(s.split(';').next().unwrap_or("").trim(), 16).ok()
-        });
+        let size = std::str::from_utf8(&rest[..eol])
+            .ok()
+            .and_then(|s| usize::from_str_radix(s.split(';').next().unwrap_or("").trim(), 16).ok());
         let Some(size) = size else { return body.to_vec() };
         rest = &rest[eol + 2..];
         if size == 0 {

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Some(Command::Dump(args)) => return dump(args),
         Some(Command::Eval(args)) => return eval(args),
         Some(Command::Figures(args)) => return figures(args),
-        None => RunArgs { output: "output".into(), ..RunArgs::default() },
+        None => RunArgs::default(),
     };
     let config = args.into_config();
     match figtrace::run(&config) {

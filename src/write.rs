@@ -116,7 +116,8 @@ pub fn documents_frame(docs: &[Article]) -> Result<DataFrame> {
         .iter()
         .map(|d| {
             let loc = Locator::new(&d.text);
-            let pairs: Vec<Series> = d.boilerplate_spans()
+            let pairs: Vec<Series> = d
+                .boilerplate_spans()
                 .into_iter()
                 .map(|(s, e)| Series::new("".into(), [loc.char_offset(s) as i64, loc.char_offset(e) as i64]))
                 .collect();
@@ -154,7 +155,6 @@ pub fn documents_frame(docs: &[Article]) -> Result<DataFrame> {
     ])?;
     Ok(df)
 }
-
 
 /// The `claims` table.
 pub fn claims_frame(docs: &[Article], claims: &[Claim]) -> Result<DataFrame> {

@@ -5,6 +5,7 @@ mod cli;
 mod context;
 mod corpus;
 mod formats;
+mod inputs;
 mod layouts;
 mod provenance;
 mod reconcile;

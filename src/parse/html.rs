@@ -10,8 +10,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::bytes::Regex;
 use ego_tree::{NodeId, NodeRef};
+use regex::bytes::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
@@ -408,6 +408,32 @@ fn main_content(doc: &Html, w: &mut Walker) {
     if best < MIN_CONTENT_SCORE {
         return;
     }
+    // Content split over several containers ("story-part" divs): when three or more other
+    // elements score at least three quarters of the top one, their nearest ancestor that
+    // holds three of them is the content (Readability's alternative candidates).
+    let alternatives: Vec<NodeId> = scores
+        .iter()
+        .filter(|&(&id, &s)| id != top && s * (1.0 - density(id).min(1.0)) >= 0.75 * best)
+        .map(|(&id, _)| id)
+        .collect();
+    let mut top = top;
+    if alternatives.len() >= 3
+        && let Some(t) = node(top)
+    {
+        for a in t.ancestors() {
+            if element(a).is_some_and(|e| matches!(e.name(), "html" | "body")) {
+                break;
+            }
+            let held = alternatives
+                .iter()
+                .filter(|&&alt| node(alt).is_some_and(|n| n.ancestors().any(|x| x.id() == a.id())))
+                .count();
+            if held >= 3 {
+                top = a.id();
+                break;
+            }
+        }
+    }
     let mut content: HashSet<NodeId> = HashSet::from([top]);
     let threshold = (best * 0.2).max(10.0);
     if let Some(parent) = node(top).and_then(|t| t.parent()) {
@@ -431,6 +457,15 @@ fn main_content(doc: &Html, w: &mut Walker) {
             && node(top).is_some_and(|t| std::iter::once(t).chain(t.ancestors()).any(|a| a.id() == c.id()))
         {
             b.chrome = false;
+        }
+    }
+    // Blocks between the first and the last block of the content, in reading order, are
+    // the article's too (a lead paragraph in a sibling container): `clean` weighs them.
+    let inside: Vec<usize> =
+        (0..w.blocks.len()).filter(|&i| !w.blocks[i].outside && w.blocks[i].kind != BlockKind::Title).collect();
+    if let (Some(&first), Some(&last)) = (inside.first(), inside.last()) {
+        for b in &mut w.blocks[first..=last] {
+            b.outside = false;
         }
     }
 }
