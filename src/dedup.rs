@@ -22,6 +22,7 @@ use std::collections::HashMap;
 
 use crate::ingest::sha256_hex;
 use crate::model::{Article, Claim, DocStatus};
+use crate::union_find::UnionFind;
 
 /// Share of the shorter body's shingles that must occur in the longer one.
 pub const NEAR_CONTAINMENT: f64 = 0.8;
@@ -228,32 +229,6 @@ fn link_claims(documents: &[Article], claims: &mut [Claim], canonical_of: &HashM
         let target = claims[j].duplicate_of.clone().unwrap_or_else(|| claims[j].claim_id.clone());
         if target != claims[i].claim_id {
             claims[i].duplicate_of = Some(target);
-        }
-    }
-}
-
-/// Disjoint sets over `0..n`, with path halving.
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind((0..n).collect())
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // The smaller index is the root, so groups are stable.
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
         }
     }
 }

@@ -33,6 +33,7 @@ pub mod reconcile;
 #[cfg(feature = "parquet")]
 pub mod run;
 pub mod segment;
+mod union_find;
 #[cfg(feature = "parquet")]
 pub mod write;
 

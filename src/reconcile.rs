@@ -56,6 +56,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::model::{Article, Bound, Claim, DocStatus, Figure, FigureStatus, Kind};
+use crate::union_find::UnionFind;
 
 /// What reconciliation reads of a claim.
 struct Item<'a> {
@@ -598,31 +599,6 @@ fn disagreeing(items: &[Item], members: &[usize]) -> Vec<usize> {
         return Vec::new();
     }
     members.iter().copied().filter(|&k| !(items[k].lo <= at && at <= items[k].hi)).collect()
-}
-
-/// Disjoint sets over `0..n`, with path halving.
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind((0..n).collect())
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,45 @@
+//! Disjoint sets, shared by dedup (groups of duplicate documents) and reconcile (groups
+//! of claims stating one figure).
+
+/// Disjoint sets over `0..n`, with path halving. The smaller index is always the root, so
+/// groups do not depend on the order of unions.
+pub struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    pub fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_smallest_member_is_the_root_whatever_the_order() {
+        let mut u = UnionFind::new(5);
+        u.union(4, 3);
+        u.union(3, 1);
+        assert_eq!(u.find(4), 1);
+        assert_ne!(u.find(0), u.find(4));
+        u.union(2, 0);
+        u.union(4, 2);
+        assert_eq!((u.find(1), u.find(3), u.find(4)), (0, 0, 0));
+    }
+}
