@@ -230,6 +230,9 @@ static GATE_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(GATE));
 
 fn classify(text: &str, blocks: &[Block], furniture: &Furniture) -> Vec<Class> {
     let feats: Vec<Features> = blocks.iter().map(|b| features(text, b)).collect();
+    // An HTML page whose main content was found: inside it, only the hard signals (links,
+    // markup, calls to action) make a block boilerplate; its shape does not.
+    let located = blocks.iter().any(|b| b.outside);
     // 1. Context-free classes.
     let mut classes: Vec<Class> = blocks
         .iter()
@@ -239,7 +242,7 @@ fn classify(text: &str, blocks: &[Block], furniture: &Furniture) -> Vec<Class> {
             if b.outside && b.kind != BlockKind::Title {
                 return Class::Bad;
             }
-            if b.chrome && !prose_long {
+            if b.chrome && (located || !prose_long) {
                 return Class::Bad;
             }
             if f.link_density > MAX_LINK_DENSITY && !prose_long {
@@ -248,7 +251,7 @@ fn classify(text: &str, blocks: &[Block], furniture: &Furniture) -> Vec<Class> {
             if f.gate || (f.cta > 0 && f.chars < 100) || (f.cta * 12 >= f.words.max(1) && f.cta > 0) {
                 return Class::Bad;
             }
-            if b.kind == BlockKind::Title {
+            if b.kind == BlockKind::Title || located {
                 return Class::Good;
             }
             if f.chars < SHORT {

@@ -10,7 +10,8 @@ use crate::segment::segment;
 /// Which stage to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Stage {
-    /// Each block of each document, flagged body (`  `) or boilerplate (`BP`).
+    /// Each block of each document, flagged body (`  `) or boilerplate (`BP`), and `o` when
+    /// outside the page's main content, `c` when page furniture by markup.
     Blocks,
     /// Each sentence, with its block's flag.
     Sentences,
@@ -53,11 +54,13 @@ fn blocks(a: &Article) -> Vec<String> {
         .map(|b| {
             let p = loc.position(b.span.start);
             format!(
-                "{}:{}:{} {} {:?} {}",
+                "{}:{}:{} {}{}{} {:?} {}",
                 a.source_path,
                 p.line,
                 p.column,
                 if b.boilerplate { "BP" } else { "  " },
+                if b.outside { 'o' } else { ' ' },
+                if b.chrome { 'c' } else { ' ' },
                 b.kind,
                 one_line(&a.text[b.span.start..b.span.end], 160)
             )

@@ -315,7 +315,7 @@ impl Walker {
 }
 
 /// Scores under which no element is taken for the main content.
-const MIN_CONTENT_SCORE: f64 = 20.0;
+const MIN_CONTENT_SCORE: f64 = 5.0;
 
 static POSITIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story").expect("valid regex")
@@ -371,7 +371,8 @@ fn main_content(doc: &Html, w: &mut Walker) {
         Node::Element(e) => Some(e.clone()),
         _ => None,
     };
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    // Per element: its weight by tag and class, and the points of the paragraphs under it.
+    let mut scores: HashMap<NodeId, (f64, f64)> = HashMap::new();
     // Text and link bytes under each element.
     let mut under: HashMap<NodeId, (usize, usize)> = HashMap::new();
     for (b, &(owner, _)) in w.blocks.iter().zip(&w.owners) {
@@ -393,9 +394,13 @@ fn main_content(doc: &Html, w: &mut Walker) {
         for (n, share) in [(parent, 1.0), (grandparent, 0.5)] {
             let Some(n) = n else { continue };
             let Some(e) = element(n) else { continue };
-            *scores.entry(n.id()).or_insert_with(|| initial_score(&e)) += score * share;
+            scores.entry(n.id()).or_insert_with(|| (initial_score(&e), 0.0)).1 += score * share;
         }
     }
+    // The tag and class weights count at most as much as the text under the element: a
+    // "content" class on a byline box does not outweigh the article's paragraphs.
+    let scores: HashMap<NodeId, f64> =
+        scores.into_iter().map(|(id, (weight, points))| (id, points + weight.clamp(-points, points))).collect();
     let density = |id: NodeId| under.get(&id).map_or(0.0, |&(t, l)| if t == 0 { 0.0 } else { l as f64 / t as f64 });
     let Some((top, best)) = scores
         .iter()
@@ -405,6 +410,21 @@ fn main_content(doc: &Html, w: &mut Walker) {
     else {
         return;
     };
+    if std::env::var_os("FIGTRACE_DEBUG_CONTENT").is_some() {
+        let mut all: Vec<(NodeId, f64)> =
+            scores.iter().map(|(&id, &s)| (id, s * (1.0 - density(id).min(1.0)))).collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (id, sc) in all.iter().take(6) {
+            let e = node(*id).and_then(element);
+            eprintln!(
+                "{sc:8.1} raw {:8.1} dens {:.2} {:?} {:?}",
+                scores[id],
+                density(*id),
+                e.as_ref().map(|e| e.name().to_owned()),
+                e.as_ref().and_then(|e| e.attr("class").map(str::to_owned))
+            );
+        }
+    }
     if best < MIN_CONTENT_SCORE {
         return;
     }
@@ -490,13 +510,49 @@ fn is_chrome(e: &scraper::node::Element, name: &str, in_article: bool) -> bool {
         _ => {}
     }
     let attrs = [e.attr("class"), e.attr("id"), e.attr("role")];
-    attrs.iter().flatten().any(|v| {
-        v.split(|c: char| !c.is_ascii_alphanumeric()).any(|tok| {
-            let tok = tok.to_ascii_lowercase();
-            CHROME_WORDS.contains(&tok.as_str()) || (tok == "header" && !in_article)
-        })
-    })
+    let tokens = || {
+        attrs
+            .into_iter()
+            .flatten()
+            .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+            .map(str::to_ascii_lowercase)
+    };
+    // "content-with-sidebar", "main-column": a wrapper of the article that also names
+    // furniture is not furniture (as in Readability's unlikely-candidate rule).
+    if tokens().any(|t| CONTENT_WORDS.contains(&t.as_str())) && !tokens().any(|t| NEVER_CONTENT.contains(&t.as_str())) {
+        return false;
+    }
+    tokens().any(|tok| CHROME_WORDS.contains(&tok.as_str()) || (tok == "header" && !in_article))
 }
+
+/// Furniture words that a content word beside them does not excuse ("comment-body").
+const NEVER_CONTENT: &[&str] = &[
+    "comment",
+    "comments",
+    "related",
+    "recommended",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsor",
+    "sponsored",
+    "cookie",
+    "consent",
+    "paywall",
+    "outbrain",
+    "taboola",
+];
+
+/// Class and id words of the elements that hold article text.
+const CONTENT_WORDS: &[&str] =
+    &["article", "body", "column", "content", "main", "story", "entry", "post", "text", "articlebody"];
 
 #[derive(Default)]
 struct Meta {
