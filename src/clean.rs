@@ -120,7 +120,12 @@ fn features(text: &str, block: &Block) -> Features {
         stopword_density: if words == 0 { 0.0 } else { stop as f64 / words as f64 },
         link_density: block.link_bytes as f64 / nonws as f64,
         cta: CTA_SET.count(&lower),
-        gate: GATE_SET.count(&lower) > 0,
+        // A gate is a short prompt: "Continue reading below" labels an advert, and "… keep
+        // reading." inside a long paragraph is the writer's voice.
+        gate: GATE_SET.count(&lower) > 0
+            && chars <= 160
+            && !lower.contains("reading below")
+            && !lower.contains("continues below"),
         sentence: s.trim_end().ends_with(['.', '!', '?', '"', '”', '’']),
         teaser_cut: s.ends_with("[...]") || s.ends_with("[…]") || s.ends_with("...") || s.ends_with('…'),
     }
@@ -369,7 +374,10 @@ fn classify(text: &str, blocks: &[Block], furniture: &Furniture) -> Vec<Class> {
             classes[i] = Class::Bad;
             continue;
         }
-        if feats[i].gate && seen_body {
+        // In a page whose content was found, a prompt is a gate only with something to act
+        // on (a link) or as furniture: a writer's "keep reading" is not.
+        let actionable = !located || blocks[i].link_bytes > 0 || blocks[i].chrome;
+        if feats[i].gate && actionable && seen_body {
             gated = true;
             classes[i] = Class::Bad;
             continue;
@@ -432,6 +440,16 @@ mod tests {
         let f = flagged(&a);
         assert!(!f[1].1, "{f:?}");
         assert!(f[2].1 && f[3].1 && f[4].1, "{f:?}");
+    }
+
+    #[test]
+    fn an_advert_label_is_not_a_gate() {
+        let body = "The council said that the number of children waiting for a placement had risen again this year.";
+        let a = clean(
+            text_article(&format!("{body}\n\nContinue reading below\n\n{body} It expects more.")),
+            &Furniture::default(),
+        );
+        assert!(!a.blocks.last().unwrap().boilerplate, "{:?}", flagged(&a));
     }
 
     #[test]
