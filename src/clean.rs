@@ -250,7 +250,10 @@ fn classify(text: &str, blocks: &[Block], furniture: &Furniture) -> Vec<Class> {
             if b.chrome && (located || !prose_long) {
                 return Class::Bad;
             }
-            if f.link_density > MAX_LINK_DENSITY && !prose_long {
+            // Inside found content a sentence with several links (a news round-up) is text;
+            // a block that is mostly links, or short and link-dense, is not.
+            let prose = prose_long || (located && f.sentence && f.chars >= 100 && f.link_density <= 0.6);
+            if f.link_density > MAX_LINK_DENSITY && !prose {
                 return Class::Bad;
             }
             if f.gate || (f.cta > 0 && f.chars < 100) || (f.cta * 12 >= f.words.max(1) && f.cta > 0) {
