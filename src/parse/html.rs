@@ -170,6 +170,12 @@ const CHROME_WORDS: &[&str] = &[
     "contentinfo",
     "complementary",
     "search",
+    "caption",
+    "captions",
+    "credit",
+    "credits",
+    "gallery",
+    "byline",
 ];
 
 #[derive(Clone, Copy)]
@@ -504,7 +510,7 @@ fn hidden(e: &scraper::node::Element) -> bool {
 /// Page furniture by tag, role, class or id.
 fn is_chrome(e: &scraper::node::Element, name: &str, in_article: bool) -> bool {
     match name {
-        "nav" | "aside" | "footer" | "menu" | "dialog" => return true,
+        "nav" | "aside" | "footer" | "menu" | "dialog" | "figcaption" => return true,
         "header" => return !in_article,
         "html" | "body" | "main" | "article" => return false,
         _ => {}
@@ -548,6 +554,10 @@ const NEVER_CONTENT: &[&str] = &[
     "paywall",
     "outbrain",
     "taboola",
+    "caption",
+    "credit",
+    "gallery",
+    "byline",
 ];
 
 /// Class and id words of the elements that hold article text.
