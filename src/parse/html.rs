@@ -494,6 +494,18 @@ fn main_content(doc: &Html, w: &mut Walker) {
             b.outside = false;
         }
     }
+    // The page's own headline repeats the title block: the article body is what follows.
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect::<String>();
+    if let Some(title) =
+        w.blocks.first().filter(|b| b.kind == BlockKind::Title).map(|b| letters(&w.text[b.span.start..b.span.end]))
+    {
+        for b in w.blocks.iter_mut().skip(1).filter(|b| b.kind == BlockKind::Heading) {
+            let heading = letters(&w.text[b.span.start..b.span.end]);
+            if heading.len() >= 16 && title.contains(&heading) {
+                b.outside = true;
+            }
+        }
+    }
 }
 
 /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
