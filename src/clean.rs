@@ -94,7 +94,34 @@ struct Features {
     teaser_cut: bool,
     /// Ends like a sentence.
     sentence: bool,
+    /// A picture's caption or credit ("Protesters in the square (Image: Getty)"), or a
+    /// label standing alone ("Advertisement").
+    label: bool,
 }
+
+static CAPTION: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(photo|image|picture|pic|credit)s?\s*:|\((photo|image|picture|pic|credit)s?\s*:[^)]*\)\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// Words that label a slot of the page when they stand alone.
+const LABELS: &[&str] = &[
+    "advert",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "don't miss",
+    "don’t miss",
+    "read more",
+    "related",
+    "related articles",
+    "more on this story",
+    "comments",
+    "share this article",
+    "share",
+];
 
 fn features(text: &str, block: &Block) -> Features {
     let s = &text[block.span.start..block.span.end];
@@ -127,6 +154,7 @@ fn features(text: &str, block: &Block) -> Features {
             && !lower.contains("reading below")
             && !lower.contains("continues below"),
         sentence: s.trim_end().ends_with(['.', '!', '?', '"', '”', '’']),
+        label: CAPTION.is_match(s) || LABELS.contains(&lower.trim().trim_end_matches(['.', ':', '!']).trim()),
         teaser_cut: s.ends_with("[...]") || s.ends_with("[…]") || s.ends_with("...") || s.ends_with('…'),
     }
 }
@@ -252,8 +280,11 @@ fn classify(text: &str, blocks: &[Block], furniture: &Furniture) -> Vec<Class> {
             }
             // Inside found content a sentence with several links (a news round-up) is text;
             // a block that is mostly links, or short and link-dense, is not.
-            let prose = prose_long || (located && f.sentence && f.chars >= 100 && f.link_density <= 0.6);
+            let prose = prose_long || (located && f.sentence && f.chars >= 60 && f.link_density <= 0.6);
             if f.link_density > MAX_LINK_DENSITY && !prose {
+                return Class::Bad;
+            }
+            if f.label && b.kind != BlockKind::Title {
                 return Class::Bad;
             }
             if f.gate || (f.cta > 0 && f.chars < 100) || (f.cta * 12 >= f.words.max(1) && f.cta > 0) {
@@ -443,6 +474,18 @@ mod tests {
         let f = flagged(&a);
         assert!(!f[1].1, "{f:?}");
         assert!(f[2].1 && f[3].1 && f[4].1, "{f:?}");
+    }
+
+    #[test]
+    fn captions_credits_and_lone_labels_are_boilerplate() {
+        let body = "The council said that the number of children waiting for a placement had risen again this year.";
+        let text = format!(
+            "{body}\n\nCouncillors at the town hall in March (Image: Getty )\n\nAdvertisement\n\nPhoto: Jane Doe\n\n{body}"
+        );
+        let a = clean(text_article(&text), &Furniture::default());
+        let flags = flagged(&a);
+        assert_eq!(flags.iter().filter(|(_, bp)| *bp).count(), 3, "{flags:?}");
+        assert!(!flags.first().unwrap().1 && !flags.last().unwrap().1, "{flags:?}");
     }
 
     #[test]

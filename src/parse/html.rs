@@ -416,21 +416,6 @@ fn main_content(doc: &Html, w: &mut Walker) {
     else {
         return;
     };
-    if std::env::var_os("FIGTRACE_DEBUG_CONTENT").is_some() {
-        let mut all: Vec<(NodeId, f64)> =
-            scores.iter().map(|(&id, &s)| (id, s * (1.0 - density(id).min(1.0)))).collect();
-        all.sort_by(|a, b| b.1.total_cmp(&a.1));
-        for (id, sc) in all.iter().take(6) {
-            let e = node(*id).and_then(element);
-            eprintln!(
-                "{sc:8.1} raw {:8.1} dens {:.2} {:?} {:?}",
-                scores[id],
-                density(*id),
-                e.as_ref().map(|e| e.name().to_owned()),
-                e.as_ref().and_then(|e| e.attr("class").map(str::to_owned))
-            );
-        }
-    }
     if best < MIN_CONTENT_SCORE {
         return;
     }
@@ -477,9 +462,8 @@ fn main_content(doc: &Html, w: &mut Walker) {
         let inside = std::iter::once(owner).chain(owner.ancestors()).any(|a| content.contains(&a.id()));
         b.outside = !inside && b.kind != BlockKind::Title;
         // Chrome markup around the content (a page wrapper with "ad" in its class) says
-        // nothing of the blocks inside it.
-        if inside
-            && let Some(c) = chrome.and_then(node)
+        // nothing of the blocks inside it, in the content or not.
+        if let Some(c) = chrome.and_then(node)
             && node(top).is_some_and(|t| std::iter::once(t).chain(t.ancestors()).any(|a| a.id() == c.id()))
         {
             b.chrome = false;
@@ -491,6 +475,36 @@ fn main_content(doc: &Html, w: &mut Walker) {
         (0..w.blocks.len()).filter(|&i| !w.blocks[i].outside && w.blocks[i].kind != BlockKind::Title).collect();
     if let (Some(&first), Some(&last)) = (inside.first(), inside.last()) {
         for b in &mut w.blocks[first..=last] {
+            b.outside = false;
+        }
+        // A lead split off from the body (CNN's first paragraphs sit in a section of their
+        // own): prose right before the content joins it, over at most one other block.
+        let prose = |b: &Block| {
+            let t = &w.text[b.span.start..b.span.end];
+            b.kind == BlockKind::Paragraph
+                && !b.chrome
+                && t.chars().count() >= 60
+                && (b.link_bytes as f64) < 0.3 * b.span.len() as f64
+                && t.trim_end().ends_with(['.', '!', '?', '"', '”', '’', ')'])
+        };
+        let mut start = first;
+        let mut k = first;
+        while k > 0 {
+            let b = &w.blocks[k - 1];
+            if b.kind == BlockKind::Title {
+                break;
+            }
+            if prose(b) {
+                k -= 1;
+                start = k;
+            } else if k >= 2 && !b.chrome && prose(&w.blocks[k - 2]) {
+                k -= 2;
+                start = k;
+            } else {
+                break;
+            }
+        }
+        for b in &mut w.blocks[start..first] {
             b.outside = false;
         }
     }
@@ -802,5 +816,60 @@ mod tests {
         let page = parse_html(br#"<div class="share-bar">Share 12</div><div class="story-body"><p>Text.</p></div>"#);
         assert!(page.blocks[0].chrome);
         assert!(!page.blocks[1].chrome);
+    }
+
+    /// A page of our own: a menu, a lead in a section of its own, the body, a caption, a
+    /// related-stories list and a footer, inside a wrapper whose class names an advert slot.
+    fn news_page() -> Page {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} says that the council, after a long review, found that {n}0 more families waited \
+                 for a school place this year, and that the delay was growing.</p>"
+            )
+        };
+        let body: String = (2..8).map(para).collect();
+        let html = format!(
+            r#"<html><head><title>Families wait longer for school places</title></head><body>
+            <div class="page has-ad-slot">
+              <ul class="menu"><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>
+              <h1>Families wait longer for school places</h1>
+              <section class="lead">{lead}</section>
+              <div class="story-body">{body}<figure><img src="a.jpg"><figcaption>Pupils outside a school, 2019.</figcaption></figure></div>
+              <div class="related-stories"><h3>Related</h3><ul>
+                <li><a href="/a">Council closes two libraries after a long and difficult review of its budget</a></li>
+                <li><a href="/b">Teachers vote on strike action over pay and conditions in the county</a></li></ul></div>
+              <footer><p>Copyright 2026 The Paper</p></footer>
+            </div></body></html>"#,
+            lead = para(1)
+        );
+        parse_html(html.as_bytes())
+    }
+
+    fn flags<'a>(p: &'a Page, starts: &str) -> (bool, bool) {
+        let b = p.blocks.iter().find(|b| p.text[b.span.start..b.span.end].starts_with(starts)).expect(starts);
+        (b.outside, b.chrome)
+    }
+
+    #[test]
+    fn the_main_content_is_found_and_the_rest_is_outside() {
+        let page = news_page();
+        // The body, and the lead in its own section before it, are the content; the
+        // advert-slot wrapper around everything does not make them furniture.
+        for n in 1..8 {
+            assert_eq!(flags(&page, &format!("Paragraph {n} ")), (false, false), "paragraph {n}");
+        }
+        assert!(flags(&page, "Home").0);
+        assert!(flags(&page, "Council closes two libraries").0);
+        assert!(flags(&page, "Copyright 2026").0);
+        // The headline repeats the title; the caption is furniture.
+        assert!(flags(&page, "Families wait longer").0 || page.blocks[0].kind == BlockKind::Title);
+        assert!(page.blocks.iter().skip(1).any(|b| b.kind == BlockKind::Heading && b.outside));
+        assert!(flags(&page, "Pupils outside a school").1);
+    }
+
+    #[test]
+    fn a_page_without_enough_text_marks_nothing_outside() {
+        let page = parse_html(b"<html><body><div><p>Short note.</p></div><ul><li>Home</li></ul></body></html>");
+        assert!(page.blocks.iter().all(|b| !b.outside));
     }
 }
