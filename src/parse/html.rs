@@ -845,7 +845,7 @@ mod tests {
         parse_html(html.as_bytes())
     }
 
-    fn flags<'a>(p: &'a Page, starts: &str) -> (bool, bool) {
+    fn flags(p: &Page, starts: &str) -> (bool, bool) {
         let b = p.blocks.iter().find(|b| p.text[b.span.start..b.span.end].starts_with(starts)).expect(starts);
         (b.outside, b.chrome)
     }
