@@ -183,11 +183,24 @@ fn normalised_hash(text: &str) -> String {
 /// inside one article to their first statement.
 fn link_claims(documents: &[Article], claims: &mut [Claim], canonical_of: &HashMap<String, String>) {
     let text_of: HashMap<&str, &str> = documents.iter().map(|d| (d.doc_id.as_str(), d.text.as_str())).collect();
-    let sentence_key = |c: &Claim| -> (String, String) {
+    // A sentence is known by a hash of its lower-cased words, taken once per sentence: a
+    // sentence holding many claims is never copied per claim.
+    let mut sentence_hashes: HashMap<(&str, usize), u64> = HashMap::new();
+    let mut sentence_key = |c: &Claim| -> (String, u64) {
         let text = text_of[c.doc_id.as_str()];
-        let words: Vec<String> =
-            text[c.sentence.start..c.sentence.end].split_whitespace().map(str::to_lowercase).collect();
-        (text[c.span.start..c.span.end].to_owned(), words.join(" "))
+        let hash = *sentence_hashes
+            .entry((text_of.get_key_value(c.doc_id.as_str()).map_or("", |(k, _)| *k), c.sentence.start))
+            .or_insert_with(|| {
+                let mut h = std::hash::DefaultHasher::new();
+                for w in text[c.sentence.start..c.sentence.end].split_whitespace() {
+                    for ch in w.chars().flat_map(char::to_lowercase) {
+                        std::hash::Hash::hash(&ch, &mut h);
+                    }
+                    std::hash::Hash::hash(&' ', &mut h);
+                }
+                std::hash::Hasher::finish(&h)
+            });
+        (text[c.span.start..c.span.end].to_owned(), hash)
     };
     // The whole value, range ends and bound included: "15-16 mln" and "13-18 mln" share a
     // midpoint, not a meaning.
@@ -196,7 +209,7 @@ fn link_claims(documents: &[Article], claims: &mut [Claim], canonical_of: &HashM
         (c.kind, value, c.unit.clone(), c.currency, c.subject_key.clone(), c.geography, c.period.clone())
     };
     // First statements, per document: by sentence and by meaning.
-    let mut by_sentence: HashMap<(String, (String, String)), usize> = HashMap::new();
+    let mut by_sentence: HashMap<(String, (String, u64)), usize> = HashMap::new();
     let mut by_meaning: HashMap<(String, _), usize> = HashMap::new();
     // Claim → the claim it repeats; a copy's link to its canonical document wins.
     let mut links: HashMap<usize, usize> = HashMap::new();

@@ -53,7 +53,10 @@ impl<'a> Locator<'a> {
     pub fn position(&self, byte: usize) -> Position {
         let line = self.line_starts.partition_point(|&s| s <= byte);
         let line_start = self.line_starts[line - 1];
-        Position { char_offset: self.char_offset(byte), line, column: self.text[line_start..byte].chars().count() + 1 }
+        // Both through the checkpoints: counting from the line start would be quadratic on
+        // a text of one long line.
+        let char_offset = self.char_offset(byte);
+        Position { char_offset, line, column: char_offset - self.char_offset(line_start) + 1 }
     }
 }
 

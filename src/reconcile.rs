@@ -53,7 +53,7 @@
 //! `figure_id` is `f-` and the hex digits of the smallest claim id in the figure, so it
 //! depends neither on processing order nor on sharding.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::model::{Article, Bound, Claim, DocStatus, Figure, FigureStatus, Kind};
 use crate::union_find::UnionFind;
@@ -432,12 +432,22 @@ fn merge_conflicting(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
         if docs.len() > MAX_CONFLICT {
             continue;
         }
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                // One source stating two values ("1.47 … vs 1.50", a from/to pair) compares
-                // them; a conflict is between sources.
-                if may_conflict(claims, &items[a], &items[b]) {
-                    sets.union(a, b);
+        // One source stating two values ("1.47 … vs 1.50", a from/to pair) compares them;
+        // a conflict is between sources. Each claim meets at most MAX_COMPARED claims of
+        // other sources, so one long document cannot make this quadratic.
+        let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &k in &members {
+            by_source.entry(items[k].source).or_default().push(k);
+        }
+        let groups: Vec<Vec<usize>> = by_source.into_values().collect();
+        for (x, group) in groups.iter().enumerate() {
+            for other in &groups[x + 1..] {
+                for &a in group {
+                    for &b in other.iter().take(MAX_COMPARED) {
+                        if may_conflict(claims, &items[a], &items[b]) {
+                            sets.union(a, b);
+                        }
+                    }
                 }
             }
         }

@@ -88,7 +88,35 @@ fn char_len(first_byte: u8) -> usize {
     }
 }
 
+/// Longest sentence, in bytes. Longer runs without a sentence end (a table flattened to
+/// one line, a file of numbers) are cut at white space: each claim carries its sentence,
+/// and per-claim work over a sentence must not grow with the document.
+pub const MAX_SENTENCE: usize = 2000;
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let mut start = start;
+    while end - start > MAX_SENTENCE {
+        // The last white space in the second half of the allowance, else the first after it.
+        let window = &text[start..end];
+        let mut cut = MAX_SENTENCE;
+        while !window.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut half = MAX_SENTENCE / 2;
+        while !window.is_char_boundary(half) {
+            half -= 1;
+        }
+        let at = window[half..cut]
+            .rfind(char::is_whitespace)
+            .map(|k| half + k)
+            .or_else(|| window[cut..].find(char::is_whitespace).map(|k| cut + k));
+        let Some(at) = at.filter(|&a| a > 0) else { break };
+        let span = crate::parse::trim_span(text, Span::new(start, start + at));
+        if !span.is_empty() {
+            out.push(span);
+        }
+        start += at;
+    }
     let span = crate::parse::trim_span(text, Span::new(start, end));
     if !span.is_empty() {
         out.push(span);
@@ -190,6 +218,24 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn overlong_runs_are_cut_at_white_space() {
+        let run = "1234 ".repeat(2000);
+        let spans = split_sentences(&run);
+        assert!(spans.len() >= 5, "{}", spans.len());
+        for s in &spans {
+            assert!(s.len() <= MAX_SENTENCE);
+            let piece = &run[s.start..s.end];
+            assert!(piece.starts_with('1') && piece.ends_with('4'), "{piece:?}");
+        }
+        // Multi-byte text is cut on character boundaries.
+        let accents = "é".repeat(1500) + " " + &"ü".repeat(1500);
+        assert_eq!(split_sentences(&accents).len(), 2);
+        // Nothing lost: the pieces hold every number.
+        let numbers: usize = spans.iter().map(|s| run[s.start..s.end].split_whitespace().count()).sum();
+        assert_eq!(numbers, 2000);
     }
 
     #[test]

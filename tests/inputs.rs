@@ -211,3 +211,36 @@ fn a_killed_run_leaves_the_previous_output_whole() {
     assert!(before == after, "the previous output changed");
     assert_eq!(strs(&read_parquet(&out.join("claims.parquet")), "surface"), [Some("12".to_owned())]);
 }
+
+#[test]
+fn hostile_inputs_finish_without_losing_a_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let words = ["the", "council", "paid", "£5m", "for", "12", "places", "in", "2023,", "and", "83,000", "children"];
+    let line = |n: usize| (0..n).map(|i| words[i * 7 % words.len()]).collect::<Vec<_>>().join(" ");
+    // A 20 MB line over the limit streams past; a 1 MB line without a full stop is read.
+    std::fs::write(tmp.path().join("huge.txt"), line(2_500_000)).unwrap();
+    std::fs::write(tmp.path().join("long.txt"), line(120_000)).unwrap();
+    // Nothing but numbers, and 50,000 nested elements.
+    let numbers: Vec<String> = (0..20_000).map(|i| (i * 7919 % 1_000_003).to_string()).collect();
+    std::fs::write(tmp.path().join("numbers.txt"), numbers.join(" ")).unwrap();
+    let nested = format!("{}<p>There were 40 cases.</p>{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
+    std::fs::write(tmp.path().join("nested.html"), nested).unwrap();
+    let out = tmp.path().join("out");
+    let run = run_cli(tmp.path(), &[tmp.path()], &out, &["--max-doc-bytes", "5000000"]);
+    assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
+    let docs = read_parquet(&out.join("documents.parquet"));
+    let paths = strs(&docs, "source_path");
+    let status = strs(&docs, "status");
+    let of = |name: &str| {
+        let i = paths.iter().position(|p| p.as_deref().is_some_and(|p| p.ends_with(name))).expect(name);
+        status[i].clone().unwrap()
+    };
+    assert_eq!(of("huge.txt"), "failed");
+    assert_eq!((of("long.txt"), of("numbers.txt"), of("nested.html")), ("ok".into(), "ok".into(), "ok".into()));
+    let claims = read_parquet(&out.join("claims.parquet"));
+    let sentences = strs(&claims, "sentence");
+    assert!(claims.height() > 20_000, "{}", claims.height());
+    // Sentences stay sentence-sized whatever the input.
+    assert!(sentences.iter().flatten().all(|s| s.len() <= figtrace::segment::MAX_SENTENCE));
+    assert!(strs(&claims, "surface").contains(&Some("40".to_owned())));
+}

@@ -39,7 +39,7 @@ pub fn parse_html(bytes: &[u8]) -> Page {
 pub fn parse_html_declared(bytes: &[u8], container: Option<&str>) -> Page {
     let declared = container.map(str::to_owned).or_else(|| meta_charset(bytes));
     let src = decode(bytes, declared.as_deref());
-    let doc = Html::parse_document(&src);
+    let doc = Html::parse_document(&flatten_deep_nesting(&src));
     let meta = read_meta(&doc);
     let mut w = Walker::default();
     if let Some(t) = &meta.title {
@@ -57,6 +57,81 @@ pub fn parse_html_declared(bytes: &[u8], container: Option<&str>) -> Page {
         publisher: meta.publisher,
         published: meta.published,
     }
+}
+
+/// Elements nested deeper than this are unwrapped (their text kept) before parsing.
+const MAX_DEPTH: usize = 1000;
+
+/// The page with the tags nested deeper than [`MAX_DEPTH`] taken out, their text kept.
+/// The HTML parser checks the stack of open elements on every start tag, so 50,000 nested
+/// `<div>`s would cost it billions of steps; browsers cap the depth too. Pages within the
+/// limit (every real one) are returned as they are.
+fn flatten_deep_nesting(src: &str) -> std::borrow::Cow<'_, str> {
+    const VOID: &[&str] =
+        &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+    // Each tag: (start, end, is_closing), skipping comments, doctypes and void elements.
+    let tags = || {
+        let b = src.as_bytes();
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while let Some(k) = memchr::memchr(b'<', &b[i..]) {
+                let at = i + k;
+                let end = memchr::memchr(b'>', &b[at..]).map_or(b.len(), |e| at + e + 1);
+                i = end;
+                let inner = &src[at + 1..end.saturating_sub(1).max(at + 1)];
+                let closing = inner.starts_with('/');
+                let name: String = inner
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect();
+                if name.is_empty() || inner.ends_with('/') || VOID.contains(&name.as_str()) {
+                    continue;
+                }
+                return Some((at, end, closing));
+            }
+            None
+        })
+    };
+    let mut depth = 0usize;
+    let mut deepest = 0;
+    for (_, _, closing) in tags() {
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    if deepest <= MAX_DEPTH {
+        return std::borrow::Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len());
+    let (mut depth, mut excess, mut at) = (0usize, 0usize, 0);
+    for (start, end, closing) in tags() {
+        let keep = if closing {
+            if excess > 0 {
+                excess -= 1;
+                false
+            } else {
+                depth = depth.saturating_sub(1);
+                true
+            }
+        } else if depth >= MAX_DEPTH {
+            excess += 1;
+            false
+        } else {
+            depth += 1;
+            true
+        };
+        if !keep {
+            out.push_str(&src[at..start]);
+            at = end;
+        }
+    }
+    out.push_str(&src[at..]);
+    std::borrow::Cow::Owned(out)
 }
 
 static META_CHARSET: LazyLock<Regex> =
@@ -797,6 +872,18 @@ mod tests {
     fn declared_charset_is_used_for_non_utf8_bytes() {
         let page = parse_html(b"<meta charset=\"iso-8859-1\"><p>Cost \xA35m</p>");
         assert!(page.text.contains("Cost £5m"), "{}", page.text);
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_unwrapped_and_its_text_kept() {
+        let deep = format!("{}<p>There were 40 cases.</p>{}", "<div>".repeat(3000), "</div>".repeat(3000));
+        let flat = flatten_deep_nesting(&deep);
+        assert!(flat.matches("<div>").count() <= MAX_DEPTH && flat.contains("There were 40 cases."));
+        let page = parse_html(deep.as_bytes());
+        assert!(page.text.contains("There were 40 cases."));
+        assert_eq!(flat.matches("<div>").count(), flat.matches("</div>").count());
+        let shallow = "<div><p>Text</p><br><img src=x></div>";
+        assert!(matches!(flatten_deep_nesting(shallow), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]
