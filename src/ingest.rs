@@ -227,6 +227,22 @@ fn read_file(path: &Path, named: Option<Format>, options: Options, inputs: &mut 
             }
         }
     };
+    read_stream(&source_path, file, bytes, named, options, inputs);
+}
+
+/// Reads one input from `file` (`len` bytes, 0 when unknown) as [`ingest`] reads a file
+/// named `source_path`: decompressed, its format told, split into documents. Public for
+/// the fuzz target.
+pub fn read_stream(
+    source_path: &str,
+    file: impl Read,
+    len: u64,
+    named: Option<Format>,
+    options: Options,
+    inputs: &mut Inputs,
+) {
+    let source_path = source_path.to_owned();
+    let fallback = named.unwrap_or(Format::Txt);
     // The file's digest is taken over its bytes as they stream past, compressed or not.
     let hashed = Hashing { inner: file, sha: Sha256::new(), bytes: 0 };
     let mut raw = BufReader::with_capacity(1 << 16, hashed);
@@ -275,7 +291,7 @@ fn read_file(path: &Path, named: Option<Format>, options: Options, inputs: &mut 
     let hashed = raw.into_inner();
     inputs.files.push(InputFile {
         path: source_path,
-        bytes: if stdin { hashed.bytes } else { bytes.max(hashed.bytes) },
+        bytes: len.max(hashed.bytes),
         sha256: hex(&hashed.sha.finalize()),
         format,
     });

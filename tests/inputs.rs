@@ -244,3 +244,26 @@ fn hostile_inputs_finish_without_losing_a_row() {
     assert!(sentences.iter().flatten().all(|s| s.len() <= figtrace::segment::MAX_SENTENCE));
     assert!(strs(&claims, "surface").contains(&Some("40".to_owned())));
 }
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_end_and_a_dangling_link_is_a_failed_row_with_the_os_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dump = tmp.path().join("dump");
+    std::fs::create_dir(&dump).unwrap();
+    std::fs::write(dump.join("a.txt"), "Some 15 wards closed.").unwrap();
+    std::os::unix::fs::symlink(&dump, dump.join("loop")).unwrap();
+    std::os::unix::fs::symlink(dump.join("gone.txt"), dump.join("dangling.txt")).unwrap();
+    let inputs = figtrace::ingest::ingest(std::slice::from_ref(&dump)).unwrap();
+    assert!(
+        inputs.skipped.iter().any(|(p, why)| p.ends_with("loop") && why.contains("symlink loop")),
+        "{:?}",
+        inputs.skipped
+    );
+    let d = process(&[dump]);
+    let rows = statuses(&d);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let dangling = d.documents.iter().find(|a| a.source_path.ends_with("dangling.txt")).unwrap();
+    assert_eq!(dangling.status, DocStatus::Failed);
+    assert!(dangling.error.as_deref().unwrap().contains("No such file"), "{:?}", dangling.error);
+}
