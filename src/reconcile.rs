@@ -158,7 +158,9 @@ pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
 /// The interval a claim's value stands for (see the module docs).
 pub fn interval(c: &Claim, surface: &str) -> (f64, f64) {
     let v = c.value;
-    let half = (precision(surface, v) / 2.0).min(v.abs() * 0.1);
+    // Rounding takes [v − p/2, v + p/2): the interval stops just short of its upper
+    // neighbour's, so two precise values one unit apart ("374 mln", "375 mln") do not agree.
+    let half = (precision(surface, v) / 2.0).min(v.abs() * 0.1) * (1.0 - 1e-9);
     match c.bound {
         Bound::Range => (c.low.unwrap_or(v) - half, c.high.unwrap_or(v) + half),
         Bound::Approx => (v - half - v.abs() * 0.02, v + half + v.abs() * 0.02),

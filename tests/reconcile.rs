@@ -96,3 +96,14 @@ fn a_conflict_needs_one_quantity_that_sources_disagree_on() {
         assert_eq!((a.status, b.status), (FigureStatus::Single, FigureStatus::Single));
     }
 }
+
+#[test]
+fn precise_values_one_unit_apart_do_not_agree() {
+    let d = dataset();
+    let a = claim(&d, "bond-treasury.txt", "£374 million");
+    let b = claim(&d, "bond-wire.txt", "£375 million");
+    let fig = d.figures.iter().find(|f| Some(&f.figure_id) == a.figure_id.as_ref()).unwrap();
+    // Either two figures or one conflicting figure: never a consistent one.
+    assert!(a.figure_id != b.figure_id || fig.status == FigureStatus::Conflicting, "{fig:?}");
+    assert_ne!(fig.status, FigureStatus::Consistent);
+}
