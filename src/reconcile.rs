@@ -76,6 +76,9 @@ struct Item<'a> {
     /// content words, sorted.
     names: Vec<u64>,
     words: Vec<u64>,
+    /// Names in the document's title ("VOLKSWAGEN", "Glynwed"), sorted: what a sentence
+    /// that says only "the company" is about.
+    title_names: Vec<u64>,
     /// The claim repeats another (`duplicate_of`): it joins that claim's figure and is
     /// compared with nothing, so a repeat never bridges two figures.
     repeat: bool,
@@ -89,6 +92,7 @@ struct Item<'a> {
 /// Groups `claims` into figures (sorted by `figure_id`) and sets each claim's `figure_id`.
 pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
     let doc_of: HashMap<&str, &Article> = documents.iter().map(|d| (d.doc_id.as_str(), d)).collect();
+    let mut titles: HashMap<&str, Vec<u64>> = HashMap::new();
     let items: Vec<Item> = claims
         .iter()
         .enumerate()
@@ -114,6 +118,14 @@ pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
                 source,
                 names,
                 words,
+                title_names: if key.is_some() {
+                    titles
+                        .entry(c.doc_id.as_str())
+                        .or_insert_with(|| doc.and_then(|d| d.title.as_deref()).map(title_terms).unwrap_or_default())
+                        .clone()
+                } else {
+                    Vec::new()
+                },
                 repeat: c.duplicate_of.is_some(),
                 period_written,
                 day: doc.and_then(|d| d.published.as_deref()).and_then(|p| p.get(..10)),
@@ -348,20 +360,47 @@ fn hash(s: &str) -> u64 {
 /// Drops from the items' names those found in more than 1% of documents (at least 20):
 /// "Reuters", "Corp", "Bank" say nothing about which figure a sentence states.
 fn drop_common_names(items: &mut [Item], documents: usize) {
-    let mut docs: HashMap<u64, HashSet<&str>> = HashMap::new();
-    for it in items.iter() {
-        for &n in &it.names {
-            docs.entry(n).or_default().insert(it.source);
+    let limit = (documents / 100).max(20);
+    for title in [false, true] {
+        let mut docs: HashMap<u64, HashSet<&str>> = HashMap::new();
+        for it in items.iter() {
+            for &n in if title { &it.title_names } else { &it.names } {
+                docs.entry(n).or_default().insert(it.source);
+            }
+        }
+        let common: HashSet<u64> = docs.into_iter().filter(|(_, d)| d.len() > limit).map(|(n, _)| n).collect();
+        if common.is_empty() {
+            continue;
+        }
+        for it in items.iter_mut() {
+            let names = if title { &mut it.title_names } else { &mut it.names };
+            names.retain(|n| !common.contains(n));
         }
     }
-    let limit = (documents / 100).max(20);
-    let common: HashSet<u64> = docs.into_iter().filter(|(_, d)| d.len() > limit).map(|(n, _)| n).collect();
-    if common.is_empty() {
-        return;
-    }
-    for it in items.iter_mut() {
-        it.names.retain(|n| !common.contains(n));
-    }
+}
+
+/// Names of a title, as sorted hashes: its capitalised words after the first, or, in a
+/// title in capitals ("VOLKSWAGEN U.S. CAR SALES FALL"), every word of three letters or
+/// more that is not a stop word (the common ones are dropped later, as for sentences).
+fn title_terms(title: &str) -> Vec<u64> {
+    let letters = || title.chars().filter(|c| c.is_alphabetic());
+    let shouted = letters().count() >= 8 && letters().all(|c| !c.is_lowercase());
+    let mut names: Vec<u64> = title
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .filter(|(k, w)| {
+            w.chars().count() >= 3
+                && !w.bytes().any(|b| b.is_ascii_digit())
+                && !crate::extract::is_stopword(&w.to_lowercase())
+                && (shouted
+                    || (*k > 0 && w.starts_with(char::is_uppercase) && !crate::context::is_place_or_time_word(w)))
+        })
+        .map(|(_, w)| hash(&w.to_lowercase()))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// Whether two claims of different sources can be about the same thing: copies of one
@@ -484,8 +523,12 @@ fn may_conflict(claims: &[Claim], a: &Item, b: &Item) -> bool {
 /// Whether each sentence names something the other does not ("American Express" against
 /// "Everex Systems", "St Louis" against "St Joseph"): two firms, markets or people.
 fn names_apart(a: &Item, b: &Item) -> bool {
+    // A sentence naming nobody ("the company said") is about its title's names.
+    fn names<'x>(it: &'x Item) -> &'x [u64] {
+        if it.names.is_empty() { &it.title_names } else { &it.names }
+    }
     let only = |x: &[u64], y: &[u64]| x.iter().any(|n| y.binary_search(n).is_err());
-    a.source != b.source && only(&a.names, &b.names) && only(&b.names, &a.names)
+    a.source != b.source && only(names(a), names(b)) && only(names(b), names(a))
 }
 
 /// Values further apart than this factor are two quantities, not a disagreement.

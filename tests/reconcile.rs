@@ -107,3 +107,12 @@ fn precise_values_one_unit_apart_do_not_agree() {
     assert!(a.figure_id != b.figure_id || fig.status == FigureStatus::Conflicting, "{fig:?}");
     assert_ne!(fig.status, FigureStatus::Consistent);
 }
+
+#[test]
+fn sentences_that_name_nobody_are_about_their_titles() {
+    let d = dataset();
+    // "The company said …" under two titles naming two firms: two figures, not one.
+    let alder = claim(&d, "firm-alder.txt", "£12.48 million");
+    let birch = claim(&d, "firm-birch.txt", "£12.48 million");
+    assert_ne!(alder.figure_id, birch.figure_id);
+}
