@@ -76,17 +76,19 @@ fn flatten_deep_nesting(src: &str) -> std::borrow::Cow<'_, str> {
         std::iter::from_fn(move || {
             while let Some(k) = memchr::memchr(b'<', &b[i..]) {
                 let at = i + k;
-                let end = memchr::memchr(b'>', &b[at..]).map_or(b.len(), |e| at + e + 1);
+                let close = memchr::memchr(b'>', &b[at..]).map(|e| at + e);
+                let end = close.map_or(b.len(), |c| c + 1);
                 i = end;
-                let inner = &src[at + 1..end.saturating_sub(1).max(at + 1)];
-                let closing = inner.starts_with('/');
-                let name: String = inner
-                    .trim_start_matches('/')
-                    .chars()
+                // Bytes only: a tag cut off by the end of the text may end inside a character.
+                let closing = b.get(at + 1) == Some(&b'/');
+                let name_start = at + 1 + usize::from(closing);
+                let name: String = b[name_start.min(b.len())..]
+                    .iter()
                     .take_while(|c| c.is_ascii_alphanumeric())
-                    .map(|c| c.to_ascii_lowercase())
+                    .map(|c| char::from(c.to_ascii_lowercase()))
                     .collect();
-                if name.is_empty() || inner.ends_with('/') || VOID.contains(&name.as_str()) {
+                let self_closing = close.is_some_and(|c| c > at && b[c - 1] == b'/');
+                if name.is_empty() || self_closing || VOID.contains(&name.as_str()) {
                     continue;
                 }
                 return Some((at, end, closing));
@@ -882,6 +884,10 @@ mod tests {
         let page = parse_html(deep.as_bytes());
         assert!(page.text.contains("There were 40 cases."));
         assert_eq!(flat.matches("<div>").count(), flat.matches("</div>").count());
+        // A tag cut off by the end of the text, inside a character, is no trouble.
+        assert!(matches!(flatten_deep_nesting("<æ"), std::borrow::Cow::Borrowed(_)));
+        let cut = format!("{}<pé", "<div>".repeat(1200));
+        assert!(flatten_deep_nesting(&cut).starts_with("<div>"));
         let shallow = "<div><p>Text</p><br><img src=x></div>";
         assert!(matches!(flatten_deep_nesting(shallow), std::borrow::Cow::Borrowed(_)));
     }
