@@ -78,7 +78,7 @@ struct Item<'a> {
     words: Vec<u64>,
     /// Names in the document's title ("VOLKSWAGEN", "Glynwed"), sorted: what a sentence
     /// that says only "the company" is about.
-    title_names: Vec<u64>,
+    title_names: &'a [u64],
     /// The claim repeats another (`duplicate_of`): it joins that claim's figure and is
     /// compared with nothing, so a repeat never bridges two figures.
     repeat: bool,
@@ -92,7 +92,7 @@ struct Item<'a> {
 /// Groups `claims` into figures (sorted by `figure_id`) and sets each claim's `figure_id`.
 pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
     let doc_of: HashMap<&str, &Article> = documents.iter().map(|d| (d.doc_id.as_str(), d)).collect();
-    let mut titles: HashMap<&str, Vec<u64>> = HashMap::new();
+    let titles = title_names(documents);
     let items: Vec<Item> = claims
         .iter()
         .enumerate()
@@ -118,14 +118,7 @@ pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
                 source,
                 names,
                 words,
-                title_names: if key.is_some() {
-                    titles
-                        .entry(c.doc_id.as_str())
-                        .or_insert_with(|| doc.and_then(|d| d.title.as_deref()).map(title_terms).unwrap_or_default())
-                        .clone()
-                } else {
-                    Vec::new()
-                },
+                title_names: titles.get(c.doc_id.as_str()).map_or(&[], Vec::as_slice),
                 repeat: c.duplicate_of.is_some(),
                 period_written,
                 day: doc.and_then(|d| d.published.as_deref()).and_then(|p| p.get(..10)),
@@ -360,23 +353,44 @@ fn hash(s: &str) -> u64 {
 /// Drops from the items' names those found in more than 1% of documents (at least 20):
 /// "Reuters", "Corp", "Bank" say nothing about which figure a sentence states.
 fn drop_common_names(items: &mut [Item], documents: usize) {
-    let limit = (documents / 100).max(20);
-    for title in [false, true] {
-        let mut docs: HashMap<u64, HashSet<&str>> = HashMap::new();
-        for it in items.iter() {
-            for &n in if title { &it.title_names } else { &it.names } {
-                docs.entry(n).or_default().insert(it.source);
-            }
-        }
-        let common: HashSet<u64> = docs.into_iter().filter(|(_, d)| d.len() > limit).map(|(n, _)| n).collect();
-        if common.is_empty() {
-            continue;
-        }
-        for it in items.iter_mut() {
-            let names = if title { &mut it.title_names } else { &mut it.names };
-            names.retain(|n| !common.contains(n));
+    let mut docs: HashMap<u64, HashSet<&str>> = HashMap::new();
+    for it in items.iter() {
+        for &n in &it.names {
+            docs.entry(n).or_default().insert(it.source);
         }
     }
+    let limit = (documents / 100).max(20);
+    let common: HashSet<u64> = docs.into_iter().filter(|(_, d)| d.len() > limit).map(|(n, _)| n).collect();
+    if common.is_empty() {
+        return;
+    }
+    for it in items.iter_mut() {
+        it.names.retain(|n| !common.contains(n));
+    }
+}
+
+/// The names of each document's title ([`title_terms`]), without those found in the
+/// titles of more than 1% of the sources (at least 20): "DIVIDEND", "Results".
+fn title_names(documents: &[Article]) -> HashMap<&str, Vec<u64>> {
+    let mut titles: HashMap<&str, Vec<u64>> = documents
+        .iter()
+        .filter_map(|d| Some((d.doc_id.as_str(), title_terms(d.title.as_deref()?))))
+        .filter(|(_, names)| !names.is_empty())
+        .collect();
+    let mut sources: HashMap<u64, HashSet<&str>> = HashMap::new();
+    for d in documents {
+        let Some(names) = titles.get(d.doc_id.as_str()) else { continue };
+        let src = d.duplicate_of.as_deref().unwrap_or(&d.doc_id);
+        for &n in names {
+            sources.entry(n).or_default().insert(src);
+        }
+    }
+    let limit = (documents.len() / 100).max(20);
+    let common: HashSet<u64> = sources.into_iter().filter(|(_, s)| s.len() > limit).map(|(n, _)| n).collect();
+    for names in titles.values_mut() {
+        names.retain(|n| !common.contains(n));
+    }
+    titles
 }
 
 /// Names of a title, as sorted hashes: its capitalised words after the first, or, in a
