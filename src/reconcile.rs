@@ -539,7 +539,7 @@ fn may_conflict(claims: &[Claim], a: &Item, b: &Item) -> bool {
 fn names_apart(a: &Item, b: &Item) -> bool {
     // A sentence naming nobody ("the company said") is about its title's names.
     fn names<'x>(it: &'x Item) -> &'x [u64] {
-        if it.names.is_empty() { &it.title_names } else { &it.names }
+        if it.names.is_empty() { it.title_names } else { &it.names }
     }
     let only = |x: &[u64], y: &[u64]| x.iter().any(|n| y.binary_search(n).is_err());
     a.source != b.source && only(names(a), names(b)) && only(names(b), names(a))
