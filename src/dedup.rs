@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use crate::ingest::sha256_hex;
 use crate::model::{Article, Claim, DocStatus};
-use crate::union_find::UnionFind;
+use crate::sets::{UnionFind, common_count};
 
 /// Share of the shorter body's shingles that must occur in the longer one.
 pub const NEAR_CONTAINMENT: f64 = 0.8;
@@ -153,19 +153,7 @@ fn minhash(shingles: &[u64]) -> [u64; BANDS * ROWS] {
 
 /// |A ∩ B| / min(|A|, |B|) for sorted, distinct sets.
 fn containment(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common as f64 / a.len().min(b.len()).max(1) as f64
+    common_count(a, b) as f64 / a.len().min(b.len()).max(1) as f64
 }
 
 fn normalised_hash(text: &str) -> String {

@@ -33,7 +33,7 @@ pub mod reconcile;
 #[cfg(feature = "parquet")]
 pub mod run;
 pub mod segment;
-mod union_find;
+mod sets;
 #[cfg(feature = "parquet")]
 pub mod write;
 

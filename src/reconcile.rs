@@ -56,7 +56,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::model::{Article, Bound, Claim, DocStatus, Figure, FigureStatus, Kind};
-use crate::union_find::UnionFind;
+use crate::sets::{UnionFind, common_count};
 
 /// What reconciliation reads of a claim.
 struct Item<'a> {
@@ -425,33 +425,17 @@ fn evidence(a: &Item, b: &Item) -> bool {
     if a.source == b.source {
         return true;
     }
-    if shared(&a.names, &b.names) > 0 {
+    if common_count(&a.names, &b.names) > 0 {
         return true;
     }
-    let union = union(&a.words, &b.words);
-    union > 0 && 5 * shared(&a.words, &b.words) >= 2 * union
+    let (common, union) = overlap(a, b);
+    union > 0 && 5 * common >= 2 * union
 }
 
-/// Elements common to two sorted, deduplicated lists.
-fn shared(x: &[u64], y: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// Elements of either of two sorted, deduplicated lists.
-fn union(x: &[u64], y: &[u64]) -> usize {
-    x.len() + y.len() - shared(x, y)
+/// Content words two sentences share, and of either: (|A ∩ B|, |A ∪ B|).
+fn overlap(a: &Item, b: &Item) -> (usize, usize) {
+    let common = common_count(&a.words, &b.words);
+    (common, a.words.len() + b.words.len() - common)
 }
 
 /// Subject keys stated in more than max(10, documents / 500) documents.
@@ -528,7 +512,8 @@ fn may_conflict(claims: &[Claim], a: &Item, b: &Item) -> bool {
     if x.max(y) > CONFLICT_RATIO * x.min(y) {
         return false;
     }
-    if a.day != b.day && 10 * shared(&a.words, &b.words) >= 7 * union(&a.words, &b.words) {
+    let (common, union) = overlap(a, b);
+    if a.day != b.day && 10 * common >= 7 * union {
         return false;
     }
     !names_apart(a, b)

@@ -1,5 +1,5 @@
-//! Disjoint sets, shared by dedup (groups of duplicate documents) and reconcile (groups
-//! of claims stating one figure).
+//! Sets shared by dedup and reconcile: disjoint sets (groups of duplicate documents,
+//! claims stating one figure) and counts over sorted hash lists (shingles, names, words).
 
 /// Disjoint sets over `0..n`, with path halving. The smaller index is always the root, so
 /// groups do not depend on the order of unions.
@@ -27,9 +27,32 @@ impl UnionFind {
     }
 }
 
+/// Elements common to two sorted lists without repeats, in one merge pass.
+pub fn common_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_elements_of_sorted_lists() {
+        assert_eq!(common_count(&[1, 3, 5, 9], &[2, 3, 9, 10]), 2);
+        assert_eq!(common_count(&[], &[1]), 0);
+    }
 
     #[test]
     fn the_smallest_member_is_the_root_whatever_the_order() {
