@@ -175,19 +175,17 @@ fn link_claims(documents: &[Article], claims: &mut [Claim], canonical_of: &HashM
     // sentence holding many claims is never copied per claim.
     let mut sentence_hashes: HashMap<(&str, usize), u64> = HashMap::new();
     let mut sentence_key = |c: &Claim| -> (String, u64) {
-        let text = text_of[c.doc_id.as_str()];
-        let hash = *sentence_hashes
-            .entry((text_of.get_key_value(c.doc_id.as_str()).map_or("", |(k, _)| *k), c.sentence.start))
-            .or_insert_with(|| {
-                let mut h = std::hash::DefaultHasher::new();
-                for w in text[c.sentence.start..c.sentence.end].split_whitespace() {
-                    for ch in w.chars().flat_map(char::to_lowercase) {
-                        std::hash::Hash::hash(&ch, &mut h);
-                    }
-                    std::hash::Hash::hash(&' ', &mut h);
+        let (&doc, &text) = text_of.get_key_value(c.doc_id.as_str()).expect("every claim's document is listed");
+        let hash = *sentence_hashes.entry((doc, c.sentence.start)).or_insert_with(|| {
+            let mut h = std::hash::DefaultHasher::new();
+            for w in text[c.sentence.start..c.sentence.end].split_whitespace() {
+                for ch in w.chars().flat_map(char::to_lowercase) {
+                    std::hash::Hash::hash(&ch, &mut h);
                 }
-                std::hash::Hasher::finish(&h)
-            });
+                std::hash::Hash::hash(&' ', &mut h);
+            }
+            std::hash::Hasher::finish(&h)
+        });
         (text[c.span.start..c.span.end].to_owned(), hash)
     };
     // The whole value, range ends and bound included: "15-16 mln" and "13-18 mln" share a

@@ -82,13 +82,11 @@ fn flatten_deep_nesting(src: &str) -> std::borrow::Cow<'_, str> {
                 // Bytes only: a tag cut off by the end of the text may end inside a character.
                 let closing = b.get(at + 1) == Some(&b'/');
                 let name_start = at + 1 + usize::from(closing);
-                let name: String = b[name_start.min(b.len())..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .map(|c| char::from(c.to_ascii_lowercase()))
-                    .collect();
+                let rest = &b[name_start.min(b.len())..];
+                let name = &rest[..rest.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(rest.len())];
                 let self_closing = close.is_some_and(|c| c > at && b[c - 1] == b'/');
-                if name.is_empty() || self_closing || VOID.contains(&name.as_str()) {
+                let void = VOID.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(name));
+                if name.is_empty() || self_closing || void {
                     continue;
                 }
                 return Some((at, end, closing));
@@ -450,10 +448,9 @@ fn initial_score(e: &scraper::node::Element) -> f64 {
 /// nothing scores [`MIN_CONTENT_SCORE`], nothing is marked and `clean` decides alone.
 fn main_content(doc: &Html, w: &mut Walker) {
     let node = |id: NodeId| doc.tree.get(id);
-    let element = |n: NodeRef<'_, Node>| match n.value() {
-        Node::Element(e) => Some(e.clone()),
-        _ => None,
-    };
+    fn element(n: NodeRef<'_, Node>) -> Option<&scraper::node::Element> {
+        n.value().as_element()
+    }
     // Per element: its weight by tag and class, and the points of the paragraphs under it.
     let mut scores: HashMap<NodeId, (f64, f64)> = HashMap::new();
     // Text and link bytes under each element.
@@ -477,7 +474,7 @@ fn main_content(doc: &Html, w: &mut Walker) {
         for (n, share) in [(parent, 1.0), (grandparent, 0.5)] {
             let Some(n) = n else { continue };
             let Some(e) = element(n) else { continue };
-            scores.entry(n.id()).or_insert_with(|| (initial_score(&e), 0.0)).1 += score * share;
+            scores.entry(n.id()).or_insert_with(|| (initial_score(e), 0.0)).1 += score * share;
         }
     }
     // The tag and class weights count at most as much as the text under the element: a
