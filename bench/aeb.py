@@ -13,12 +13,13 @@ target/release/figtrace). Standard library only.
 import argparse
 import gzip
 import json
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from corpora import figtrace_binary
 
 
 def main():
@@ -26,9 +27,7 @@ def main():
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--keep", help="also write the predictions here")
     args = ap.parse_args()
-    here = Path(__file__).resolve().parent
-    target = os.environ.get("CARGO_TARGET_DIR", str(here.parent / "target"))
-    binary = os.environ.get("FIGTRACE", str(Path(target) / "release" / "figtrace"))
+    binary = figtrace_binary()
     aeb = Path(args.shared) / "eval" / "aeb"
     pages = aeb / "pages"
     out = subprocess.run([binary, "dump", "articles", str(pages)], capture_output=True, text=True, check=True).stdout

@@ -5,17 +5,16 @@ Reuters corpora, each with its claims, as a sheet for judging reconciliation by 
     python3 bench/figure_sample.py > figures.jsonl      # seed 5, 30 of each status
 
 Works in the repository root like bench/context_sample.py (bench/out/reuters.jsonl is
-made when missing); FIGTRACE names the binary (default target/release/figtrace).
+made when missing); FIGTRACE names the binary (default: the release build under CARGO_TARGET_DIR or target/).
 Standard library only.
 """
 import argparse
 import json
-import os
 import random
-import subprocess
 import sys
 from collections import defaultdict
-from pathlib import Path
+
+from corpora import corpus_claims
 
 
 def main():
@@ -24,22 +23,10 @@ def main():
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("-n", type=int, default=30, help="figures of each status")
     args = ap.parse_args()
-    here = Path(__file__).resolve().parent
-    binary = os.environ.get("FIGTRACE", str(here.parent / "target" / "release" / "figtrace"))
-    corpora = Path(args.shared) / "corpora"
-    os.chdir(here.parent)
-    reuters = Path("bench/out/reuters.jsonl")
-    if not reuters.exists():
-        reuters.parent.mkdir(parents=True, exist_ok=True)
-        with reuters.open("w") as f:
-            subprocess.run([sys.executable, "bench/reuters_to_jsonl.py", str(corpora / "reuters-21578")],
-                           stdout=f, check=True)
-    out = subprocess.run([binary, "dump", "claims", "--ids", str(corpora / "bbc-news-2225"), str(reuters)],
-                         capture_output=True, text=True, check=True).stdout
+    claims = corpus_claims(args.shared)
     figures = defaultdict(list)
     status = {}
-    for line in out.splitlines():
-        c = json.loads(line)
+    for c in claims:
         if c["figure_id"]:
             figures[c["figure_id"]].append(c)
             status[c["figure_id"]] = c["figure_status"]
