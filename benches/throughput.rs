@@ -129,7 +129,7 @@ fn reconcile_scaling(dir: &Path) {
                     at + src.span.end - src.sentence.start,
                 );
                 c.claim_id = format!("c-{i:016x}");
-                c.doc_id = format!("d-syn{}", i / 7);
+                c.doc_id = format!("d-{:016x}", i / 7);
                 c.duplicate_of = None;
                 c.from_claim_id = None;
                 if next() % 10 != 0 {
@@ -146,7 +146,7 @@ fn reconcile_scaling(dir: &Path) {
             .enumerate()
             .map(|(d, text)| {
                 let mut a = figtrace::model::Article::from_text(
-                    &format!("d-syn{d}"),
+                    &format!("d-{d:016x}"),
                     "synthetic",
                     figtrace::model::Format::Txt,
                     text,
@@ -157,7 +157,8 @@ fn reconcile_scaling(dir: &Path) {
             })
             .collect();
         let t = Instant::now();
-        let figures = figtrace::reconcile::reconcile(&docs, &mut claims);
+        let mut docs = docs;
+        let figures = figtrace::pipeline::resolve(&mut docs, &mut claims);
         let secs = t.elapsed().as_secs_f64();
         println!(
             "reconcile {n:>9} claims {secs:>8.2} s ({:>6.0} k claims/s), {} figures",

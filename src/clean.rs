@@ -36,29 +36,58 @@ impl Furniture {
     /// repeated. Blocks over 400 characters are never furniture (syndicated articles
     /// share long paragraphs), and titles never are.
     pub fn from_articles<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Self {
-        let mut docs_with: HashMap<u64, u32> = HashMap::new();
-        // Identical files count once, so a dump holding one page twice has no furniture.
-        let mut contents = HashSet::new();
+        let mut count = FurnitureCount::default();
         for a in articles {
-            if !contents.insert(a.source_sha256.as_str()) {
-                continue;
-            }
-            let mine: HashSet<u64> = a
-                .blocks
-                .iter()
-                .filter(|b| b.kind != BlockKind::Title && b.span.len() <= 400)
-                .map(|b| block_hash(&a.text[b.span.start..b.span.end]))
-                .collect();
-            for h in mine {
-                *docs_with.entry(h).or_default() += 1;
-            }
+            count.add(&a.source_sha256, furniture_hashes(a));
         }
-        Furniture { repeated: docs_with.into_iter().filter(|&(_, n)| n >= 2).map(|(h, _)| h).collect() }
+        count.finish()
     }
 
     fn contains(&self, text: &str) -> bool {
         !self.repeated.is_empty() && self.repeated.contains(&block_hash(text))
     }
+}
+
+/// The furniture count of a run, fed one document at a time (a run streams its documents).
+#[derive(Debug, Default)]
+pub struct FurnitureCount {
+    docs_with: HashMap<u64, u32>,
+    contents: HashSet<u128>,
+}
+
+impl FurnitureCount {
+    /// Adds a document's [`furniture_hashes`]. Identical files count once, so a dump
+    /// holding one page twice has no furniture.
+    pub fn add(&mut self, source_sha256: &str, hashes: Vec<u64>) {
+        let content = u128::from_str_radix(source_sha256.get(..32).unwrap_or(source_sha256), 16).unwrap_or(0);
+        if !self.contents.insert(content) {
+            return;
+        }
+        for h in hashes {
+            *self.docs_with.entry(h).or_default() += 1;
+        }
+    }
+
+    pub fn finish(self) -> Furniture {
+        Furniture { repeated: self.docs_with.into_iter().filter(|&(_, n)| n >= 2).map(|(h, _)| h).collect() }
+    }
+}
+
+/// The distinct hashes of the blocks of an `ok` article that could be furniture (not the
+/// title, at most 400 bytes).
+pub fn furniture_hashes(a: &Article) -> Vec<u64> {
+    if a.status != crate::model::DocStatus::Ok {
+        return Vec::new();
+    }
+    let mut out: Vec<u64> = a
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Title && b.span.len() <= 400)
+        .map(|b| block_hash(&a.text[b.span.start..b.span.end]))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Tags every block of `article` (sets `Block::boilerplate`).

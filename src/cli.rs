@@ -106,6 +106,22 @@ pub struct RunArgs {
     /// `failed` row and is never held in memory
     #[arg(long, default_value_t = crate::ingest::DEFAULT_MAX_DOC_BYTES)]
     pub max_doc_bytes: u64,
+    /// Process only shard I of N (0-based): the documents whose id falls in it. Each shard
+    /// writes a complete output; `figtrace reconcile DIR...` joins them into the output one
+    /// run over everything would write. Every shard still reads all inputs once, to learn
+    /// the site furniture
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
+}
+
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let (i, n) = s.split_once('/').ok_or("expected I/N, for example 0/4")?;
+    let (i, n): (u32, u32) =
+        (i.trim().parse().map_err(|_| "I is not a number")?, n.trim().parse().map_err(|_| "N is not a number")?);
+    if n == 0 || i >= n {
+        return Err(format!("shard {i}/{n}: I must be below N (shards are numbered from 0)"));
+    }
+    Ok((i, n))
 }
 
 impl Default for RunArgs {
@@ -117,6 +133,7 @@ impl Default for RunArgs {
             jobs: None,
             quiet: false,
             max_doc_bytes: crate::ingest::DEFAULT_MAX_DOC_BYTES,
+            shard: None,
         }
     }
 }
@@ -135,6 +152,7 @@ impl RunArgs {
             jobs: self.jobs,
             progress: !self.quiet,
             max_doc_bytes: self.max_doc_bytes,
+            shard: self.shard,
         }
     }
 }

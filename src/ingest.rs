@@ -69,6 +69,68 @@ pub fn ingest(paths: &[PathBuf]) -> Result<Inputs, IngestError> {
 
 /// [`ingest`] with [`Options`]. The path `-` reads standard input.
 pub fn ingest_with(paths: &[PathBuf], options: Options) -> Result<Inputs, IngestError> {
+    let plan = plan(paths)?;
+    let mut docs = Vec::new();
+    let (files, skipped) = plan.read(options, &mut |d| docs.push(d));
+    Ok(Inputs { docs, files, skipped })
+}
+
+/// The files under the input paths, listed but not yet read: [`Plan::read`] streams their
+/// documents, as often as needed.
+#[derive(Debug, Default)]
+pub struct Plan {
+    files: Vec<FileToRead>,
+    skipped: Vec<(String, String)>,
+    stdin: Option<Vec<u8>>,
+}
+
+impl Plan {
+    /// Bytes on disk of the files to read (standard input counts once it is buffered).
+    pub fn bytes(&self) -> u64 {
+        let disk: u64 =
+            self.files.iter().filter_map(|(p, _)| fs::metadata(p).ok().filter(|m| m.is_file())).map(|m| m.len()).sum();
+        disk + self.stdin.as_ref().map_or(0, |b| b.len() as u64)
+    }
+
+    /// Reads standard input into memory (when `-` is an input), so that it can be read twice.
+    pub fn buffer_stdin(&mut self) -> io::Result<()> {
+        if self.stdin.is_none() && self.files.iter().any(|(p, _)| p.as_os_str() == "-") {
+            let mut buf = Vec::new();
+            io::stdin().lock().read_to_end(&mut buf)?;
+            self.stdin = Some(buf);
+        }
+        Ok(())
+    }
+
+    /// Streams every document, in input order, to `each`. Returns the files read (for the
+    /// manifest) and what was passed over.
+    pub fn read(&self, options: Options, each: &mut dyn FnMut(RawDoc)) -> (Vec<InputFile>, Vec<(String, String)>) {
+        let mut sink = Sink { each, count: 0, files: Vec::new(), skipped: self.skipped.clone() };
+        for (path, format) in &self.files {
+            read_file(path, *format, options, self.stdin.as_deref(), &mut sink);
+        }
+        (sink.files, sink.skipped)
+    }
+}
+
+/// Where read documents go, in order; with the files read and the records passed over.
+struct Sink<'a> {
+    each: &'a mut dyn FnMut(RawDoc),
+    count: u64,
+    files: Vec<InputFile>,
+    skipped: Vec<(String, String)>,
+}
+
+impl Sink<'_> {
+    fn push(&mut self, doc: RawDoc) {
+        self.count += 1;
+        (self.each)(doc);
+    }
+}
+
+/// Lists the files under `paths` (folders walked in name order). A path that does not
+/// exist is an error.
+pub fn plan(paths: &[PathBuf]) -> Result<Plan, IngestError> {
     for p in paths {
         if p.as_os_str() != "-" && fs::symlink_metadata(p).is_err() {
             return Err(IngestError::Missing(p.clone()));
@@ -94,11 +156,7 @@ pub fn ingest_with(paths: &[PathBuf], options: Options) -> Result<Inputs, Ingest
         }
         first
     });
-    let mut inputs = Inputs { skipped, ..Inputs::default() };
-    for (path, format) in files {
-        read_file(&path, format, options, &mut inputs);
-    }
-    Ok(inputs)
+    Ok(Plan { files, skipped, stdin: None })
 }
 
 /// The only error that stops ingest: an input path that is not there.
@@ -208,11 +266,13 @@ fn collect_files(
     }
 }
 
-fn read_file(path: &Path, named: Option<Format>, options: Options, inputs: &mut Inputs) {
+fn read_file(path: &Path, named: Option<Format>, options: Options, buffered: Option<&[u8]>, sink: &mut Sink) {
     let stdin = path.as_os_str() == "-";
     let source_path = path.to_string_lossy().into_owned();
     let fallback = named.unwrap_or(Format::Txt);
-    let (file, bytes): (Box<dyn Read>, u64) = if stdin {
+    let (file, bytes): (Box<dyn Read>, u64) = if let (true, Some(b)) = (stdin, buffered) {
+        (Box::new(b), b.len() as u64)
+    } else if stdin {
         (Box::new(io::stdin().lock()), 0)
     } else {
         match File::open(path) {
@@ -222,12 +282,12 @@ fn read_file(path: &Path, named: Option<Format>, options: Options, inputs: &mut 
             }
             Err(e) => {
                 let error = format!("cannot read {source_path}: {}", os_error(&e));
-                inputs.docs.push(RawDoc::failed(&source_path, None, fallback, error));
+                sink.push(RawDoc::failed(&source_path, None, fallback, error));
                 return;
             }
         }
     };
-    read_stream(&source_path, file, bytes, named, options, inputs);
+    read_into(&source_path, file, bytes, named, options, sink);
 }
 
 /// Reads one input from `file` (`len` bytes, 0 when unknown) as [`ingest`] reads a file
@@ -241,6 +301,16 @@ pub fn read_stream(
     options: Options,
     inputs: &mut Inputs,
 ) {
+    let mut docs = Vec::new();
+    let mut sink = Sink { each: &mut |d| docs.push(d), count: 0, files: Vec::new(), skipped: Vec::new() };
+    read_into(source_path, file, len, named, options, &mut sink);
+    let (files, skipped) = (sink.files, sink.skipped);
+    inputs.docs.extend(docs);
+    inputs.files.extend(files);
+    inputs.skipped.extend(skipped);
+}
+
+fn read_into(source_path: &str, file: impl Read, len: u64, named: Option<Format>, options: Options, inputs: &mut Sink) {
     let source_path = source_path.to_owned();
     let fallback = named.unwrap_or(Format::Txt);
     // The file's digest is taken over its bytes as they stream past, compressed or not.
@@ -254,14 +324,14 @@ pub fn read_stream(
             Ok(d) => (Box::new(BufReader::new(d)), Some("zstd")),
             Err(e) => {
                 let error = format!("cannot read {source_path}: {e}");
-                inputs.docs.push(RawDoc::failed(&source_path, None, fallback, error));
+                inputs.push(RawDoc::failed(&source_path, None, fallback, error));
                 return;
             }
         },
         Ok(_) => (Box::new(&mut raw), None),
         Err(e) => {
             let error = format!("cannot read {source_path}: {}", os_error(&e));
-            inputs.docs.push(RawDoc::failed(&source_path, None, fallback, error));
+            inputs.push(RawDoc::failed(&source_path, None, fallback, error));
             return;
         }
     };
@@ -269,21 +339,21 @@ pub fn read_stream(
         Some(f) => f,
         None => sniff(&mut reader),
     };
-    let before = inputs.docs.len();
+    let before = inputs.count;
     let broken = match format {
-        Format::Txt | Format::Html => read_whole(&source_path, format, &mut reader, options, &mut inputs.docs),
-        Format::Jsonl => read_jsonl(&source_path, &mut reader, options, &mut inputs.docs),
+        Format::Txt | Format::Html => read_whole(&source_path, format, &mut reader, options, inputs),
+        Format::Jsonl => read_jsonl(&source_path, &mut reader, options, inputs),
         Format::Warc => read_warc(&source_path, &mut reader, options, inputs),
     };
     if let Some((record, e)) = broken {
         let what = compression.map_or(String::new(), |c| format!(" ({c} stream)"));
         let at = record.map_or(String::new(), |r| format!(" at record {r}"));
         let error = format!("{source_path}{what} breaks off{at}: {}", os_error(&e));
-        inputs.docs.push(RawDoc::failed(&source_path, record, format, error));
+        inputs.push(RawDoc::failed(&source_path, record, format, error));
     }
-    if format == Format::Warc && inputs.docs.len() == before {
+    if format == Format::Warc && inputs.count == before {
         // An archive without a page still gets a row, with status `empty`.
-        inputs.docs.push(RawDoc::new(&source_path, None, Format::Html, Vec::new()));
+        inputs.push(RawDoc::new(&source_path, None, Format::Html, Vec::new()));
     }
     drop(reader);
     // Finish the digest over what the decoder did not need (a stream stopped early).
@@ -387,7 +457,7 @@ fn read_whole(
     format: Format,
     reader: &mut dyn BufRead,
     options: Options,
-    docs: &mut Vec<RawDoc>,
+    docs: &mut Sink,
 ) -> Option<(Option<u64>, io::Error)> {
     let mut kept = Vec::new();
     let mut limited = reader.take(options.max_doc_bytes + 1);
@@ -418,9 +488,9 @@ fn read_jsonl(
     source_path: &str,
     reader: &mut dyn BufRead,
     options: Options,
-    docs: &mut Vec<RawDoc>,
+    docs: &mut Sink,
 ) -> Option<(Option<u64>, io::Error)> {
-    let before = docs.len();
+    let before = docs.count;
     let mut line_no = 0u64;
     let broken = loop {
         line_no += 1;
@@ -444,7 +514,7 @@ fn read_jsonl(
             Err(e) => break Some((Some(line_no), e)),
         }
     };
-    if docs.len() == before && broken.is_none() {
+    if docs.count == before && broken.is_none() {
         docs.push(RawDoc::new(source_path, None, Format::Jsonl, Vec::new()));
     }
     broken
@@ -458,7 +528,7 @@ fn read_warc(
     source_path: &str,
     reader: &mut dyn BufRead,
     options: Options,
-    inputs: &mut Inputs,
+    inputs: &mut Sink,
 ) -> Option<(Option<u64>, io::Error)> {
     let mut record = 0u64;
     let mut passed_over = 0u64;
@@ -523,7 +593,7 @@ fn read_warc(
         let url = get("warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_owned());
         if length > options.max_doc_bytes {
             let error = too_big(&format!("record {record}"), length, options);
-            inputs.docs.push(RawDoc::failed(source_path, Some(record), Format::Html, error));
+            inputs.push(RawDoc::failed(source_path, Some(record), Format::Html, error));
             if let Err(e) = io::copy(&mut reader.take(length), &mut io::sink()) {
                 break Some((Some(record), e));
             }
@@ -544,7 +614,7 @@ fn read_warc(
         let mut doc = RawDoc::new(source_path, Some(record), Format::Html, payload);
         doc.url = url;
         doc.charset = charset;
-        inputs.docs.push(doc);
+        inputs.push(doc);
     };
     if passed_over > 0 {
         inputs.skipped.push((source_path.to_owned(), format!("{passed_over} WARC records that are not HTML pages")));
@@ -633,7 +703,8 @@ mod tests {
     fn jsonl_lines_are_numbered_from_one_and_blank_lines_skipped() {
         let mut docs = Vec::new();
         let mut input: &[u8] = b"\xEF\xBB\xBF{\"id\":1}\r\n\n{\"id\":2}\n";
-        assert!(read_jsonl("f.jsonl", &mut input, Options::default(), &mut docs).is_none());
+        let mut sink = Sink { each: &mut |d| docs.push(d), count: 0, files: Vec::new(), skipped: Vec::new() };
+        assert!(read_jsonl("f.jsonl", &mut input, Options::default(), &mut sink).is_none());
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].record_index, Some(1));
         assert_eq!(docs[0].bytes, b"{\"id\":1}");

@@ -25,6 +25,7 @@ pub mod extract;
 #[cfg(feature = "parquet")]
 pub mod figures;
 pub mod ingest;
+pub mod keys;
 pub mod locate;
 pub mod model;
 pub mod parse;

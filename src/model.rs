@@ -392,7 +392,7 @@ pub struct Figure {
     pub unit: Option<String>,
     pub subject: Option<String>,
     pub subject_key: Option<String>,
-    pub geography: Option<&'static str>,
+    pub geography: Option<String>,
     pub period: Option<String>,
     pub value_min: f64,
     pub value_max: f64,

@@ -6,6 +6,7 @@
 //! map (rayon) over documents; the results are collected in input order, so the output
 //! never depends on the number of threads.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -15,12 +16,13 @@ use rayon::prelude::*;
 
 use crate::clean::{Furniture, clean};
 use crate::context::claims_of_document;
-use crate::dedup::dedup;
+use crate::dedup::{Links, dedup};
 use crate::extract::Extractor;
 use crate::ingest::Inputs;
-use crate::model::{Article, Claim, Dataset, DocStatus, Mention};
+use crate::keys::{ClaimView, DocPart, DocView, Keys};
+use crate::model::{Article, Claim, Dataset, DocStatus, Figure, Mention};
 use crate::parse::parse;
-use crate::reconcile::reconcile;
+use crate::reconcile::{Figures, reconcile};
 use crate::segment::segment;
 
 /// What `figtrace run` was asked to do.
@@ -36,6 +38,8 @@ pub struct Config {
     pub progress: bool,
     /// Largest document read, in bytes.
     pub max_doc_bytes: u64,
+    /// Process only the documents of shard `i` of `n` (`--shard i/n`), 0-based.
+    pub shard: Option<(u32, u32)>,
 }
 
 /// Wall-clock seconds per stage. Per-document stages are summed over documents (so with
@@ -120,11 +124,13 @@ pub(crate) fn process_with(inputs: &Inputs, bar: &ProgressBar) -> (Dataset, Timi
         claims.extend(c);
     }
     let t = Instant::now();
-    dedup(&mut documents, &mut claims);
+    let keys = keys_of(&documents, &claims);
+    let links = dedup(&keys.keys);
     let dedup_secs = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let figures = reconcile(&documents, &mut claims);
+    let found = reconcile(&keys.keys, &links);
     let reconcile_secs = t.elapsed().as_secs_f64();
+    let figures = keys.apply(&links, found, &mut documents, &mut claims);
     let timings = Timings {
         parse: clock.secs(&clock.parse),
         clean: clock.secs(&clock.clean),
@@ -138,12 +144,110 @@ pub(crate) fn process_with(inputs: &Inputs, bar: &ProgressBar) -> (Dataset, Timi
     (Dataset { documents, claims, figures }, timings)
 }
 
+/// Dedup and reconciliation over a dataset in memory: marks duplicate documents, links
+/// repeated claims, sets each claim's figure and returns the figures.
+pub fn resolve(documents: &mut [Article], claims: &mut [Claim]) -> Vec<Figure> {
+    let keys = keys_of(documents, claims);
+    let links = dedup(&keys.keys);
+    let found = reconcile(&keys.keys, &links);
+    keys.apply(&links, found, documents, claims)
+}
+
+/// The keys of documents and claims in memory, and where each key's claim is in `claims`.
+pub(crate) struct KeyedDataset {
+    keys: Keys,
+    claim_at: Vec<usize>,
+}
+
+fn keys_of(documents: &[Article], claims: &[Claim]) -> KeyedDataset {
+    let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_doc.entry(c.doc_id.as_str()).or_default().push(i);
+    }
+    let spans: Vec<Vec<(usize, usize)>> = documents.par_iter().map(Article::boilerplate_spans).collect();
+    let parts: Vec<DocPart> = documents
+        .par_iter()
+        .zip(&spans)
+        .map(|(a, bp)| {
+            let mine = by_doc.get(a.doc_id.as_str()).map_or(&[][..], Vec::as_slice);
+            DocPart::new(doc_view(a, bp), mine.iter().map(|&i| claim_view(a, &claims[i])).collect())
+        })
+        .collect();
+    let mut keys = Keys::default();
+    for p in parts {
+        keys.push(p);
+    }
+    let claim_at = documents
+        .iter()
+        .flat_map(|a| by_doc.get(a.doc_id.as_str()).map_or(&[][..], Vec::as_slice).iter().copied())
+        .collect();
+    KeyedDataset { keys, claim_at }
+}
+
+impl KeyedDataset {
+    fn apply(&self, links: &Links, found: Figures, documents: &mut [Article], claims: &mut [Claim]) -> Vec<Figure> {
+        for (i, canon) in links.doc_duplicate_of.iter().enumerate() {
+            if let Some(c) = canon {
+                documents[i].status = DocStatus::Duplicate;
+                documents[i].duplicate_of = Some(documents[*c as usize].doc_id.clone());
+            }
+        }
+        for (k, &i) in self.claim_at.iter().enumerate() {
+            claims[i].duplicate_of =
+                links.claim_duplicate_of[k].map(|j| claims[self.claim_at[j as usize]].claim_id.clone());
+            claims[i].figure_id = found.claim_figure[k].map(|f| found.figures[f as usize].figure_id.clone());
+        }
+        found.figures
+    }
+}
+
+/// The keys of one document and its claims (in the order given).
+pub fn doc_part<'a>(a: &'a Article, boilerplate: &'a [(usize, usize)], claims: &'a [Claim]) -> DocPart<'a> {
+    DocPart::new(doc_view(a, boilerplate), claims.iter().map(|c| claim_view(a, c)).collect())
+}
+
+/// An article as keys see it (its status before dedup).
+pub fn doc_view<'a>(a: &'a Article, boilerplate: &'a [(usize, usize)]) -> DocView<'a> {
+    DocView {
+        doc_id: &a.doc_id,
+        status: if a.status == DocStatus::Duplicate { DocStatus::Ok } else { a.status },
+        title: a.title.as_deref(),
+        published: a.published.as_deref(),
+        publisher: a.publisher.as_deref(),
+        text: &a.text,
+        boilerplate,
+    }
+}
+
+/// A claim as keys see it.
+pub fn claim_view<'a>(a: &'a Article, c: &'a Claim) -> ClaimView<'a> {
+    ClaimView {
+        claim_id: &c.claim_id,
+        surface: a.text.get(c.span.start..c.span.end).unwrap_or(""),
+        sentence: a.text.get(c.sentence.start..c.sentence.end).unwrap_or(""),
+        sentence_start: c.sentence.start,
+        kind: c.kind,
+        value: c.value,
+        low: c.low,
+        high: c.high,
+        bound: c.bound,
+        change: c.change,
+        unit: c.unit.as_deref(),
+        currency: c.currency,
+        subject: c.subject.as_deref(),
+        subject_key: c.subject_key.as_deref(),
+        geography: c.geography,
+        period: c.period.as_deref(),
+        in_boilerplate: c.in_boilerplate,
+    }
+}
+
 /// Segment, extract and contextualise one cleaned document.
 pub fn claims_of_article(a: &Article) -> Vec<Claim> {
     claims_of(a, &StageClock::default())
 }
 
-fn claims_of(a: &Article, clock: &StageClock) -> Vec<Claim> {
+pub(crate) fn claims_of(a: &Article, clock: &StageClock) -> Vec<Claim> {
     if a.status == DocStatus::Failed || a.status == DocStatus::Empty {
         return Vec::new();
     }
@@ -164,23 +268,23 @@ fn claims_of(a: &Article, clock: &StageClock) -> Vec<Claim> {
 
 /// Nanoseconds spent per stage, summed over threads.
 #[derive(Default)]
-struct StageClock {
-    parse: AtomicU64,
-    clean: AtomicU64,
-    segment: AtomicU64,
-    extract: AtomicU64,
-    context: AtomicU64,
+pub(crate) struct StageClock {
+    pub parse: AtomicU64,
+    pub clean: AtomicU64,
+    pub segment: AtomicU64,
+    pub extract: AtomicU64,
+    pub context: AtomicU64,
 }
 
 impl StageClock {
-    fn time<T>(&self, counter: &AtomicU64, f: impl FnOnce() -> T) -> T {
+    pub fn time<T>(&self, counter: &AtomicU64, f: impl FnOnce() -> T) -> T {
         let t = Instant::now();
         let out = f();
         counter.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
         out
     }
 
-    fn secs(&self, counter: &AtomicU64) -> f64 {
+    pub fn secs(&self, counter: &AtomicU64) -> f64 {
         Duration::from_nanos(counter.load(Ordering::Relaxed)).as_secs_f64()
     }
 }

@@ -55,27 +55,33 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::model::{Article, Bound, Claim, DocStatus, Figure, FigureStatus, Kind};
+use crate::dedup::Links;
+use crate::keys::{ClaimKey, Keys, Range, Sym, claim_id, doc_id};
+use crate::model::{Bound, Figure, FigureStatus, Kind};
 use crate::sets::{UnionFind, common_count};
+
+/// Kind, unit, currency, subject (head or key), place and period: a blocking key.
+type Bucket = (Kind, Sym, Sym, Sym, Sym, Sym);
 
 /// What reconciliation reads of a claim.
 struct Item<'a> {
     claim: usize,
     lo: f64,
     hi: f64,
-    key: Option<&'a str>,
-    head: Option<&'a str>,
+    /// The subject key (0: none).
+    key: Sym,
+    head: Sym,
     /// Written with three significant digits or more ("72,670", "3.45"): a value precise
     /// enough to identify a figure.
     precise: bool,
-    doc: &'a str,
+    doc: u32,
     /// The document, or the one it duplicates.
-    source: &'a str,
+    source: u32,
     /// What the claim's sentence says besides the number: hashes of its names (capitalised
     /// words that are not its first word, places, months or common names) and of its
     /// content words, sorted.
-    names: Vec<u64>,
-    words: Vec<u64>,
+    names: &'a [u64],
+    words: &'a [u64],
     /// Names in the document's title ("VOLKSWAGEN", "Glynwed"), sorted: what a sentence
     /// that says only "the company" is about.
     title_names: &'a [u64],
@@ -89,55 +95,74 @@ struct Item<'a> {
     day: Option<&'a str>,
 }
 
-/// Groups `claims` into figures (sorted by `figure_id`) and sets each claim's `figure_id`.
-pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
-    let doc_of: HashMap<&str, &Article> = documents.iter().map(|d| (d.doc_id.as_str(), d)).collect();
-    let titles = title_names(documents);
+/// The figures of a run (sorted by `figure_id`), and each claim's figure (an index into
+/// them; none for claims in boilerplate).
+#[derive(Debug, Default)]
+pub struct Figures {
+    pub figures: Vec<Figure>,
+    pub claim_figure: Vec<Option<u32>>,
+}
+
+/// Groups the claims of `keys` into figures, given what dedup found.
+pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
+    let claims = &keys.claims;
+    let source_of = |doc: u32| links.doc_duplicate_of[doc as usize].unwrap_or(doc);
+    // Names found in more than 1% of the sources, in sentences and in titles, are dropped.
+    let limit = (keys.docs.len() / 100).max(20);
+    let sentence_names = filtered_names(
+        keys,
+        claims.iter().filter(|c| !c.in_boilerplate && c.subject_key != 0).map(|c| (c.sentence, source_of(c.doc))),
+        |s| keys.sentences[s as usize].names,
+        keys.sentences.len(),
+        limit,
+    );
+    let title_names = filtered_names(
+        keys,
+        (0..keys.docs.len() as u32).map(|d| (d, source_of(d))),
+        |d| keys.docs[d as usize].title_names,
+        keys.docs.len(),
+        limit,
+    );
     let items: Vec<Item> = claims
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.in_boilerplate)
         .map(|(i, c)| {
-            let text = doc_of.get(c.doc_id.as_str()).map_or("", |d| d.text.as_str());
-            let surface = text.get(c.span.start..c.span.end).unwrap_or("");
-            let (lo, hi) = interval(c, surface);
-            let key = c.subject_key.as_deref();
-            let doc = doc_of.get(c.doc_id.as_str());
-            let source = doc.and_then(|d| d.duplicate_of.as_deref()).unwrap_or(c.doc_id.as_str());
-            let sentence = text.get(c.sentence.start..c.sentence.end).unwrap_or("");
-            let (names, words) = if key.is_some() { sentence_terms(sentence) } else { (Vec::new(), Vec::new()) };
-            let period_written = c.period.as_deref().and_then(|p| p.get(..4)).is_some_and(|y| sentence.contains(y));
+            let keyed = c.subject_key != 0;
+            let sentence = &keys.sentences[c.sentence as usize];
+            let doc = &keys.docs[c.doc as usize];
             Item {
                 claim: i,
-                lo,
-                hi,
-                key,
-                head: key.and_then(|k| k.rsplit(' ').next()),
-                precise: precision(surface, c.value) <= c.value.abs() / 100.0 && c.value != 0.0,
-                doc: c.doc_id.as_str(),
-                source,
-                names,
-                words,
-                title_names: titles.get(c.doc_id.as_str()).map_or(&[], Vec::as_slice),
-                repeat: c.duplicate_of.is_some(),
-                period_written,
-                day: doc.and_then(|d| d.published.as_deref()).and_then(|p| p.get(..10)),
+                lo: c.lo,
+                hi: c.hi,
+                key: c.subject_key,
+                head: c.head,
+                precise: c.precise,
+                doc: c.doc,
+                source: source_of(c.doc),
+                names: if keyed { sentence_names.get(c.sentence) } else { &[] },
+                words: if keyed { keys.terms(sentence.words) } else { &[] },
+                title_names: title_names.get(c.doc),
+                repeat: links.claim_duplicate_of[i].is_some(),
+                period_written: c.period_written,
+                day: doc.published.as_deref().and_then(|p| p.get(..10)),
             }
         })
         .collect();
-    let mut items = items;
-    drop_common_names(&mut items, documents.len());
-    let generic = generic_keys(&items, documents.len());
+    let generic = generic_keys(&items, keys.docs.len());
     let mut sets = UnionFind::new(items.len());
-    merge_agreeing(claims, &items, &generic, &mut sets);
-    merge_conflicting(claims, &items, &mut sets);
+    merge_agreeing(keys, &items, &generic, &mut sets);
+    let doc_ids: Vec<u64> = keys.docs.iter().map(|d| d.id).collect();
+    merge_conflicting(claims, &items, &doc_ids, &mut sets);
     // A claim repeated inside an article or carried by a copy is in the figure of the
     // claim it repeats.
-    let item_of: HashMap<&str, usize> =
-        items.iter().enumerate().map(|(k, it)| (claims[it.claim].claim_id.as_str(), k)).collect();
+    let mut item_of: Vec<Option<u32>> = vec![None; claims.len()];
     for (k, it) in items.iter().enumerate() {
-        if let Some(&j) = claims[it.claim].duplicate_of.as_deref().and_then(|d| item_of.get(d)) {
-            sets.union(j, k);
+        item_of[it.claim] = Some(k as u32);
+    }
+    for (k, it) in items.iter().enumerate() {
+        if let Some(j) = links.claim_duplicate_of[it.claim].and_then(|d| item_of[d as usize]) {
+            sets.union(j as usize, k);
         }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -146,28 +171,67 @@ pub fn reconcile(documents: &[Article], claims: &mut [Claim]) -> Vec<Figure> {
     }
     let mut figures: Vec<(Figure, Vec<usize>)> = groups
         .into_values()
-        .map(|g| (figure(claims, &items, &g, &doc_of), g.iter().map(|&k| items[k].claim).collect()))
+        .map(|g| (figure(keys, &items, &g, links), g.iter().map(|&k| items[k].claim).collect()))
         .collect();
     figures.sort_unstable_by(|a, b| a.0.figure_id.cmp(&b.0.figure_id));
-    for c in claims.iter_mut() {
-        c.figure_id = None;
-    }
-    for (f, members) in &figures {
+    let mut claim_figure = vec![None; claims.len()];
+    for (f, (_, members)) in figures.iter().enumerate() {
         for &i in members {
-            claims[i].figure_id = Some(f.figure_id.clone());
+            claim_figure[i] = Some(f as u32);
         }
     }
-    figures.into_iter().map(|(f, _)| f).collect()
+    Figures { figures: figures.into_iter().map(|(f, _)| f).collect(), claim_figure }
+}
+
+/// Names per sentence (or title), without the names that `uses` (owner, source) show in
+/// more than `limit` sources.
+struct Filtered {
+    ranges: Vec<Range>,
+    arena: Vec<u64>,
+}
+
+impl Filtered {
+    fn get(&self, owner: u32) -> &[u64] {
+        let r = self.ranges[owner as usize];
+        &self.arena[r.start as usize..(r.start + r.len) as usize]
+    }
+}
+
+fn filtered_names(
+    keys: &Keys,
+    uses: impl Iterator<Item = (u32, u32)>,
+    names_of: impl Fn(u32) -> Range,
+    owners: usize,
+    limit: usize,
+) -> Filtered {
+    let mut pairs: Vec<(u64, u32)> = Vec::new();
+    for (owner, source) in uses {
+        pairs.extend(keys.terms(names_of(owner)).iter().map(|&n| (n, source)));
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let common: HashSet<u64> =
+        pairs.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > limit).map(|run| run[0].0).collect();
+    drop(pairs);
+    let mut arena = Vec::new();
+    let ranges = (0..owners as u32)
+        .map(|o| {
+            let start = arena.len() as u32;
+            arena.extend(keys.terms(names_of(o)).iter().filter(|n| !common.contains(n)));
+            Range { start, len: arena.len() as u32 - start }
+        })
+        .collect();
+    Filtered { ranges, arena }
 }
 
 /// The interval a claim's value stands for (see the module docs).
-pub fn interval(c: &Claim, surface: &str) -> (f64, f64) {
-    let v = c.value;
+pub fn interval(value: f64, low: Option<f64>, high: Option<f64>, bound: Bound, surface: &str) -> (f64, f64) {
+    let v = value;
     // Rounding takes [v − p/2, v + p/2): the interval stops just short of its upper
     // neighbour's, so two precise values one unit apart ("374 mln", "375 mln") do not agree.
     let half = (precision(surface, v) / 2.0).min(v.abs() * 0.1) * (1.0 - 1e-9);
-    match c.bound {
-        Bound::Range => (c.low.unwrap_or(v) - half, c.high.unwrap_or(v) + half),
+    match bound {
+        Bound::Range => (low.unwrap_or(v) - half, high.unwrap_or(v) + half),
         Bound::Approx => (v - half - v.abs() * 0.02, v + half + v.abs() * 0.02),
         Bound::Upper => (v.min(v * 0.9) - half, v + half),
         Bound::Lower => (v - half, v.max(v * 1.1) + half),
@@ -177,7 +241,7 @@ pub fn interval(c: &Claim, surface: &str) -> (f64, f64) {
 
 /// One unit of the last digit written: "83,000" → 1,000; "3.4" (of £3.4bn) → 0.1 × 10^9;
 /// "12.5%" → 0.1; a number in words → its own last non-zero digit.
-fn precision(surface: &str, value: f64) -> f64 {
+pub fn precision(surface: &str, value: f64) -> f64 {
     let numeral: String = surface
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
@@ -213,8 +277,8 @@ fn trailing_unit(x: f64) -> f64 {
 
 /// The unit that must match: a quantity's or a percentage's; a count's unit is its
 /// subject's head, compared through the subject.
-fn unit_of(c: &Claim) -> Option<&str> {
-    if c.kind == Kind::Count { None } else { c.unit.as_deref() }
+fn unit_of(c: &ClaimKey) -> Sym {
+    if c.kind == Kind::Count { 0 } else { c.unit }
 }
 
 /// Whether two subject keys name the same thing: equal, or sharing half their words, or
@@ -232,17 +296,16 @@ fn close_subjects(a: &str, b: &str, same_document: bool) -> bool {
 }
 
 /// Unions claims whose values agree and that may state the same figure.
-fn merge_agreeing(claims: &[Claim], items: &[Item], generic: &HashSet<&str>, sets: &mut UnionFind) {
+fn merge_agreeing(keys: &Keys, items: &[Item], generic: &HashSet<Sym>, sets: &mut UnionFind) {
+    let claims = &keys.claims;
     // Kind, unit, currency, head noun, place and period: what two claims of one figure share.
-    type Bucket<'a> = (Kind, Option<&'a str>, Option<&'a str>, &'a str, Option<&'static str>, Option<&'a str>);
     let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
     for (k, it) in items.iter().enumerate() {
-        let (Some(head), Some(_)) = (it.head, it.key) else { continue };
-        if it.repeat {
+        if it.head == 0 || it.key == 0 || it.repeat {
             continue;
         }
         let c = &claims[it.claim];
-        buckets.entry((c.kind, unit_of(c), c.currency, head, c.geography, c.period.as_deref())).or_default().push(k);
+        buckets.entry((c.kind, unit_of(c), c.currency, it.head, c.geography, c.period)).or_default().push(k);
     }
     // The values every member of a group agrees on: a claim joins a group only if its
     // interval meets the group's common part, so agreement never chains (1.0 ~ 1.1 ~ 1.2).
@@ -268,7 +331,7 @@ fn merge_agreeing(claims: &[Claim], items: &[Item], generic: &HashSet<&str>, set
                     break;
                 }
                 compared += 1;
-                if !same_figure(claims, &items[a], it, generic) {
+                if !same_figure(keys, &items[a], it, generic) {
                     continue;
                 }
                 let ga = common.get(&ra).copied().unwrap_or((items[a].lo, items[a].hi));
@@ -284,9 +347,9 @@ fn merge_agreeing(claims: &[Claim], items: &[Item], generic: &HashSet<&str>, set
     }
 }
 
-fn same_figure(claims: &[Claim], a: &Item, b: &Item, generic: &HashSet<&str>) -> bool {
-    let (ca, cb) = (&claims[a.claim], &claims[b.claim]);
-    let (Some(ka), Some(kb)) = (a.key, b.key) else { return false };
+fn same_figure(keys: &Keys, a: &Item, b: &Item, generic: &HashSet<Sym>) -> bool {
+    let (ca, cb) = (&keys.claims[a.claim], &keys.claims[b.claim]);
+    let (Some(ka), Some(kb)) = (keys.sym(a.key), keys.sym(b.key)) else { return false };
     // Places and periods equal (unknown only with unknown): a null never bridges two years.
     if ca.geography != cb.geography || ca.period != cb.period {
         return false;
@@ -300,23 +363,23 @@ fn same_figure(claims: &[Claim], a: &Item, b: &Item, generic: &HashSet<&str>) ->
     }
     // A subject found in many documents ("qtly div", "share") names a kind of thing: its
     // figures meet across documents only where a place or period says which.
-    let located = ca.geography.is_some() || ca.period.is_some();
-    if (generic.contains(ka) || generic.contains(kb)) && !located {
+    let located = ca.geography != 0 || ca.period != 0;
+    if (generic.contains(&a.key) || generic.contains(&b.key)) && !located {
         return false;
     }
     if close_subjects(ka, kb, false) {
         // Across documents one value must be precise ("69,000" agrees with "69,480"), or
         // for one-word keys both: "500,000 shares" in two stories are two companies' shares.
-        return if ka.contains(' ') || kb.contains(' ') { a.precise || b.precise } else { a.precise && b.precise };
+        return if ca.specific || cb.specific { a.precise || b.precise } else { a.precise && b.precise };
     }
     // "40,000 children" and "40,000 care experienced children": subjects with the same
     // head, one of them specific, and the very same number of at least four digits.
-    let specific = ka.contains(' ') || kb.contains(' ');
+    let specific = ca.specific || cb.specific;
     specific && a.head == b.head && ca.value == cb.value && ca.value.abs() >= 1000.0
 }
 
 /// Names and content words of a sentence, as sorted hashes.
-fn sentence_terms(sentence: &str) -> (Vec<u64>, Vec<u64>) {
+pub fn sentence_terms(sentence: &str) -> (Vec<u64>, Vec<u64>) {
     let mut names = Vec::new();
     let mut words = Vec::new();
     for (k, w) in
@@ -350,53 +413,10 @@ fn hash(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
-/// Drops from the items' names those found in more than 1% of documents (at least 20):
-/// "Reuters", "Corp", "Bank" say nothing about which figure a sentence states.
-fn drop_common_names(items: &mut [Item], documents: usize) {
-    let mut docs: HashMap<u64, HashSet<&str>> = HashMap::new();
-    for it in items.iter() {
-        for &n in &it.names {
-            docs.entry(n).or_default().insert(it.source);
-        }
-    }
-    let limit = (documents / 100).max(20);
-    let common: HashSet<u64> = docs.into_iter().filter(|(_, d)| d.len() > limit).map(|(n, _)| n).collect();
-    if common.is_empty() {
-        return;
-    }
-    for it in items.iter_mut() {
-        it.names.retain(|n| !common.contains(n));
-    }
-}
-
-/// The names of each document's title ([`title_terms`]), without those found in the
-/// titles of more than 1% of the sources (at least 20): "DIVIDEND", "Results".
-fn title_names(documents: &[Article]) -> HashMap<&str, Vec<u64>> {
-    let mut titles: HashMap<&str, Vec<u64>> = documents
-        .iter()
-        .filter_map(|d| Some((d.doc_id.as_str(), title_terms(d.title.as_deref()?))))
-        .filter(|(_, names)| !names.is_empty())
-        .collect();
-    let mut sources: HashMap<u64, HashSet<&str>> = HashMap::new();
-    for d in documents {
-        let Some(names) = titles.get(d.doc_id.as_str()) else { continue };
-        let src = d.duplicate_of.as_deref().unwrap_or(&d.doc_id);
-        for &n in names {
-            sources.entry(n).or_default().insert(src);
-        }
-    }
-    let limit = (documents.len() / 100).max(20);
-    let common: HashSet<u64> = sources.into_iter().filter(|(_, s)| s.len() > limit).map(|(n, _)| n).collect();
-    for names in titles.values_mut() {
-        names.retain(|n| !common.contains(n));
-    }
-    titles
-}
-
 /// Names of a title, as sorted hashes: its capitalised words after the first, or, in a
 /// title in capitals ("VOLKSWAGEN U.S. CAR SALES FALL"), every word of three letters or
 /// more that is not a stop word (the common ones are dropped later, as for sentences).
-fn title_terms(title: &str) -> Vec<u64> {
+pub fn title_terms(title: &str) -> Vec<u64> {
     let letters = || title.chars().filter(|c| c.is_alphabetic());
     let shouted = letters().count() >= 8 && letters().all(|c| !c.is_lowercase());
     let mut names: Vec<u64> = title
@@ -425,7 +445,7 @@ fn evidence(a: &Item, b: &Item) -> bool {
     if a.source == b.source {
         return true;
     }
-    if common_count(&a.names, &b.names) > 0 {
+    if common_count(a.names, b.names) > 0 {
         return true;
     }
     let (common, union) = overlap(a, b);
@@ -434,49 +454,44 @@ fn evidence(a: &Item, b: &Item) -> bool {
 
 /// Content words two sentences share, and of either: (|A ∩ B|, |A ∪ B|).
 fn overlap(a: &Item, b: &Item) -> (usize, usize) {
-    let common = common_count(&a.words, &b.words);
+    let common = common_count(a.words, b.words);
     (common, a.words.len() + b.words.len() - common)
 }
 
 /// Subject keys stated in more than max(10, documents / 500) documents.
-fn generic_keys<'a>(items: &[Item<'a>], documents: usize) -> HashSet<&'a str> {
-    let mut docs: HashMap<&str, HashSet<&str>> = HashMap::new();
-    for it in items {
-        if let Some(k) = it.key {
-            docs.entry(k).or_default().insert(it.doc);
-        }
-    }
+fn generic_keys(items: &[Item], documents: usize) -> HashSet<Sym> {
+    let mut pairs: Vec<(Sym, u32)> = items.iter().filter(|it| it.key != 0).map(|it| (it.key, it.doc)).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
     let limit = (documents / 500).max(10);
-    docs.into_iter().filter(|(_, d)| d.len() > limit).map(|(k, _)| k).collect()
+    pairs.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > limit).map(|run| run[0].0).collect()
 }
 
 /// Unions claims of the same quantity whose values disagree: same kind, unit, a subject
 /// key of two words or more, the same place and period, both stated, and distinctive
 /// values. A key shared by more than [`MAX_CONFLICT`] documents names a kind of thing
 /// ("net profit") rather than one quantity, and raises no conflict.
-fn merge_conflicting(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
-    type Key<'a> = (Kind, Option<&'a str>, Option<&'a str>, &'a str, Option<&'static str>, Option<&'a str>);
-    let mut buckets: HashMap<Key, Vec<usize>> = HashMap::new();
+fn merge_conflicting(claims: &[ClaimKey], items: &[Item], doc_ids: &[u64], sets: &mut UnionFind) {
+    let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
     for (k, it) in items.iter().enumerate() {
         let c = &claims[it.claim];
-        let Some(key) = it.key.filter(|k| k.contains(' ')) else { continue };
-        if it.repeat || !it.precise || c.geography.is_none() || !it.period_written {
+        if it.key == 0 || !c.specific || it.repeat || !it.precise || c.geography == 0 || !it.period_written {
             continue;
         }
-        let bucket = (c.kind, unit_of(c), c.currency, key, c.geography, c.period.as_deref());
+        let bucket = (c.kind, unit_of(c), c.currency, it.key, c.geography, c.period);
         buckets.entry(bucket).or_default().push(k);
     }
     for members in buckets.into_values() {
-        let docs: BTreeSet<&str> = members.iter().map(|&k| items[k].doc).collect();
+        let docs: BTreeSet<u32> = members.iter().map(|&k| items[k].doc).collect();
         if docs.len() > MAX_CONFLICT {
             continue;
         }
         // One source stating two values ("1.47 … vs 1.50", a from/to pair) compares them;
         // a conflict is between sources. Each claim meets at most MAX_COMPARED claims of
         // other sources, so one long document cannot make this quadratic.
-        let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_source: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
         for &k in &members {
-            by_source.entry(items[k].source).or_default().push(k);
+            by_source.entry(doc_ids[items[k].source as usize]).or_default().push(k);
         }
         let groups: Vec<Vec<usize>> = by_source.into_values().collect();
         for (x, group) in groups.iter().enumerate() {
@@ -504,7 +519,7 @@ fn merge_conflicting(claims: &[Claim], items: &[Item], sets: &mut UnionFind) {
 /// * they are not one report's wording (seven tenths of the content words shared) on two
 ///   different days: a weekly count or a balance still available is a series. A correction
 ///   reprinted on another day is missed by this rule; it favours never flagging a series.
-fn may_conflict(claims: &[Claim], a: &Item, b: &Item) -> bool {
+fn may_conflict(claims: &[ClaimKey], a: &Item, b: &Item) -> bool {
     if a.source == b.source || !evidence(a, b) {
         return false;
     }
@@ -524,7 +539,7 @@ fn may_conflict(claims: &[Claim], a: &Item, b: &Item) -> bool {
 fn names_apart(a: &Item, b: &Item) -> bool {
     // A sentence naming nobody ("the company said") is about its title's names.
     fn names<'x>(it: &'x Item) -> &'x [u64] {
-        if it.names.is_empty() { it.title_names } else { &it.names }
+        if it.names.is_empty() { it.title_names } else { it.names }
     }
     let only = |x: &[u64], y: &[u64]| x.iter().any(|n| y.binary_search(n).is_err());
     a.source != b.source && only(names(a), names(b)) && only(names(b), names(a))
@@ -539,48 +554,40 @@ const MAX_COMPARED: usize = 64;
 /// Documents above which one subject, place and period names a kind of thing.
 const MAX_CONFLICT: usize = 10;
 
-fn figure(claims: &[Claim], items: &[Item], members: &[usize], doc_of: &HashMap<&str, &Article>) -> Figure {
+fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links) -> Figure {
+    let claims = &keys.claims;
     let first = &claims[items[members[0]].claim];
+    let s = |sym: Sym| keys.sym(sym).map(str::to_owned);
     if members.len() == 1 {
         // Most figures have one claim: no sets, no counting.
-        let publisher = doc_of.get(first.doc_id.as_str()).and_then(|a| a.publisher.as_deref());
+        let publisher = keys.docs[first.doc as usize].publisher;
         return Figure {
-            figure_id: format!("f-{}", first.claim_id.trim_start_matches("c-")),
+            figure_id: format!("f-{:016x}", first.id),
             kind: first.kind,
-            unit: first.unit.clone(),
-            subject: first.subject.clone(),
-            subject_key: first.subject_key.clone(),
-            geography: first.geography,
-            period: first.period.clone(),
+            unit: s(first.unit),
+            subject: s(first.subject),
+            subject_key: s(first.subject_key),
+            geography: s(first.geography),
+            period: s(first.period),
             value_min: first.value,
             value_max: first.value,
             value_median: first.value,
             status: FigureStatus::Single,
             n_claims: 1,
             n_documents: 1,
-            n_publishers: usize::from(publisher.is_some()),
-            claim_ids: vec![first.claim_id.clone()],
-            doc_ids: vec![first.doc_id.clone()],
+            n_publishers: usize::from(publisher != 0),
+            claim_ids: vec![claim_id(first.id)],
+            doc_ids: vec![doc_id(keys.docs[first.doc as usize].id)],
             conflicting_claim_ids: Vec::new(),
         };
     }
-    let claim_ids: Vec<String> =
-        members.iter().map(|&k| claims[items[k].claim].claim_id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
-    let doc_ids: Vec<String> =
-        members.iter().map(|&k| items[k].doc.to_owned()).collect::<BTreeSet<_>>().into_iter().collect();
-    let publishers: BTreeSet<&str> =
-        doc_ids.iter().filter_map(|d| doc_of.get(d.as_str()).and_then(|a| a.publisher.as_deref())).collect();
+    let claim_ids: BTreeSet<u64> = members.iter().map(|&k| claims[items[k].claim].id).collect();
+    let docs: BTreeSet<u32> = members.iter().map(|&k| items[k].doc).collect();
+    let publishers: BTreeSet<Sym> = docs.iter().map(|&d| keys.docs[d as usize].publisher).filter(|&p| p != 0).collect();
     // Independent sources: a duplicate copy counts only under a publisher of its own.
-    let sources: BTreeSet<(&str, Option<&str>)> = doc_ids
+    let sources: BTreeSet<(u32, Sym)> = docs
         .iter()
-        .filter_map(|d| doc_of.get(d.as_str()))
-        .map(|a| {
-            let canonical = match a.status {
-                DocStatus::Duplicate => a.duplicate_of.as_deref().unwrap_or(&a.doc_id),
-                _ => a.doc_id.as_str(),
-            };
-            (canonical, a.publisher.as_deref())
-        })
+        .map(|&d| (links.doc_duplicate_of[d as usize].unwrap_or(d), keys.docs[d as usize].publisher))
         .collect();
     let mut values: Vec<f64> = members.iter().map(|&k| claims[items[k].claim].value).collect();
     values.sort_by(f64::total_cmp);
@@ -597,27 +604,30 @@ fn figure(claims: &[Claim], items: &[Item], members: &[usize], doc_of: &HashMap<
     } else {
         FigureStatus::Single
     };
-    let mut conflicting_claim_ids: Vec<String> =
-        disagreeing.iter().map(|&k| claims[items[k].claim].claim_id.clone()).collect();
-    conflicting_claim_ids.sort();
-    let most_common = |f: &dyn Fn(&Claim) -> Option<String>| -> Option<String> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+    let conflicting: BTreeSet<u64> = disagreeing.iter().map(|&k| claims[items[k].claim].id).collect();
+    // The value most members give, ties to the first in alphabetical order.
+    let most_common = |f: &dyn Fn(&ClaimKey) -> Sym| -> Option<String> {
+        let mut counts: HashMap<Sym, usize> = HashMap::new();
         for &k in members {
-            if let Some(v) = f(&claims[items[k].claim]) {
+            let v = f(&claims[items[k].claim]);
+            if v != 0 {
                 *counts.entry(v).or_default() += 1;
             }
         }
-        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(v, _)| v)
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| keys.sym(b.0).cmp(&keys.sym(a.0))))
+            .and_then(|(v, _)| s(v))
     };
+    let doc_ids: BTreeSet<u64> = docs.iter().map(|&d| keys.docs[d as usize].id).collect();
     Figure {
-        figure_id: format!("f-{}", claim_ids[0].trim_start_matches("c-")),
+        figure_id: format!("f-{:016x}", claim_ids.first().copied().unwrap_or_default()),
         kind: first.kind,
-        unit: first.unit.clone(),
-        subject: most_common(&|c| c.subject.clone()),
-        subject_key: most_common(&|c| c.subject_key.clone()),
-        geography: most_common(&|c| c.geography.map(str::to_owned))
-            .and_then(|g| members.iter().find_map(|&k| claims[items[k].claim].geography.filter(|x| *x == g))),
-        period: most_common(&|c| c.period.clone()),
+        unit: s(first.unit),
+        subject: most_common(&|c| c.subject),
+        subject_key: most_common(&|c| c.subject_key),
+        geography: most_common(&|c| c.geography),
+        period: most_common(&|c| c.period),
         value_min: values[0],
         value_max: values[values.len() - 1],
         value_median: median,
@@ -625,9 +635,9 @@ fn figure(claims: &[Claim], items: &[Item], members: &[usize], doc_of: &HashMap<
         n_claims: members.len(),
         n_documents: doc_ids.len(),
         n_publishers: publishers.len(),
-        claim_ids,
-        doc_ids,
-        conflicting_claim_ids,
+        claim_ids: claim_ids.into_iter().map(claim_id).collect(),
+        doc_ids: doc_ids.into_iter().map(doc_id).collect(),
+        conflicting_claim_ids: conflicting.into_iter().map(claim_id).collect(),
     }
 }
 

@@ -1,18 +1,35 @@
 //! `figtrace run`: ingest, the pipeline, and the written output folder with its manifest.
 
-use std::path::PathBuf;
+use std::sync::mpsc::sync_channel;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 use serde_json::json;
 
-use crate::ingest::{Inputs, ingest_with};
-use crate::model::{Dataset, DocStatus, FigureStatus};
-use crate::pipeline::{Config, Summary, Timings, process_with};
-use crate::write::{SCHEMA_VERSION, write_dataset};
+use crate::clean::{FurnitureCount, clean, furniture_hashes};
+use crate::dedup::dedup;
+use crate::ingest::{InputFile, Options, Plan, plan};
+use crate::keys::{Keys, claim_id, doc_id, id_number};
+use crate::model::{Article, Claim, DocStatus, FigureStatus, RawDoc};
+use crate::parse::parse;
+use crate::pipeline::{Config, StageClock, Summary, Timings, claims_of, doc_part};
+use crate::reconcile::reconcile;
+use crate::write::{Patches, SCHEMA_VERSION, Staged};
+
+/// Documents read ahead and processed together: a batch ends after this many bytes of
+/// input or [`BATCH_DOCS`] documents. Memory holds about two batches at a time.
+pub const BATCH_BYTES: usize = 8 << 20;
+pub const BATCH_DOCS: usize = 4096;
 
 /// Runs the whole pipeline and writes the output folder.
+///
+/// Two passes over the inputs, each streamed in batches through the worker threads while
+/// a reader thread reads ahead: the first counts the blocks repeated across documents (site
+/// furniture, see [`crate::clean`]); the second cleans, extracts and writes each batch's
+/// documents and claims, keeping only their compact [`Keys`]. Dedup and reconciliation then
+/// run on the keys, and the tables are assembled from the written batches.
 pub fn run(config: &Config) -> Result<Summary> {
     let started = Instant::now();
     let started_at = SystemTime::now();
@@ -23,24 +40,184 @@ pub fn run(config: &Config) -> Result<Summary> {
         }
         b.build().context("cannot start worker threads")?
     };
-    let t = Instant::now();
-    let inputs = ingest_with(&config.inputs, crate::ingest::Options { max_doc_bytes: config.max_doc_bytes })?;
-    let ingest_secs = t.elapsed().as_secs_f64();
-    let bar = progress_bar(config.progress, inputs.docs.len() as u64 * 2);
-    let (dataset, mut timings) = pool.install(|| process_with(&inputs, &bar));
+    let mut plan = plan(&config.inputs)?;
+    plan.buffer_stdin().context("cannot read standard input")?;
+    let options = Options { max_doc_bytes: config.max_doc_bytes };
+    let bar = progress_bar(config.progress, plan.bytes().max(1) * 2);
+    let clock = StageClock::default();
+    let mut timings = Timings::default();
+
+    // Pass 1: site furniture, over every document (shards too: a shard cleans its
+    // documents as one run over everything would).
+    bar.set_message("scanning");
+    let mut furniture = FurnitureCount::default();
+    batches(&plan, options, &bar, |batch| {
+        let hashes: Vec<(String, Vec<u64>)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|raw| {
+                    let a = clock.time(&clock.parse, || parse(raw));
+                    (a.source_sha256.clone(), furniture_hashes(&a))
+                })
+                .collect()
+        });
+        for (sha, h) in hashes {
+            furniture.add(&sha, h);
+        }
+        Ok(())
+    })?;
+    let furniture = furniture.finish();
+
+    // Pass 2: everything else, batch by batch.
+    bar.set_message("extracting");
+    let mut staged = Staged::new(&config.output)?;
+    let mut keys = Keys::default();
+    let mut statuses: Vec<DocStatus> = Vec::new();
+    let mut in_boilerplate = 0usize;
+    let mut write_secs = 0.0;
+    let (files, skipped) = batches(&plan, options, &bar, |batch| {
+        let batch: Vec<RawDoc> = match config.shard {
+            Some((i, n)) => batch.into_iter().filter(|raw| shard_of(raw, n) == i).collect(),
+            None => batch,
+        };
+        let done: Vec<Processed> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|raw| {
+                    let a = clock.time(&clock.parse, || parse(raw));
+                    let a = clock.time(&clock.clean, || clean(a, &furniture));
+                    let claims = claims_of(&a, &clock);
+                    let spans = a.boilerplate_spans();
+                    (a, claims, spans)
+                })
+                .collect()
+        });
+        drop(batch);
+        let t = Instant::now();
+        let parts: Vec<_> = pool.install(|| done.par_iter().map(|(a, c, bp)| doc_part(a, bp, c)).collect());
+        for p in parts {
+            keys.push(p);
+        }
+        timings.dedup += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let mut documents = Vec::with_capacity(done.len());
+        let mut claims = Vec::new();
+        for (a, c, _) in done {
+            statuses.push(a.status);
+            in_boilerplate += c.iter().filter(|c| c.in_boilerplate).count();
+            documents.push(a);
+            claims.extend(c);
+        }
+        staged.write_batch(&documents, &claims)?;
+        write_secs += t.elapsed().as_secs_f64();
+        Ok(())
+    })?;
     bar.finish_and_clear();
-    timings.ingest = ingest_secs;
-    write_dataset(
-        &dataset,
-        |write_secs| {
-            timings.write = write_secs;
-            timings.total = started.elapsed().as_secs_f64();
-            manifest(config, &inputs, &dataset, &timings, started_at)
-        },
-        &config.output,
-    )?;
+
+    let t = Instant::now();
+    let links = dedup(&keys);
+    timings.dedup += t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let found = reconcile(&keys, &links);
+    timings.reconcile = t.elapsed().as_secs_f64();
+    for (i, canon) in links.doc_duplicate_of.iter().enumerate() {
+        if canon.is_some() {
+            statuses[i] = DocStatus::Duplicate;
+        }
+    }
+    let patches = Patches {
+        doc_status: statuses.iter().map(|s| s.as_str()).collect(),
+        doc_duplicate_of: links.doc_duplicate_of.iter().map(|c| c.map(|c| doc_id(keys.docs[c as usize].id))).collect(),
+        claim_duplicate_of: links
+            .claim_duplicate_of
+            .iter()
+            .map(|c| c.map(|c| claim_id(keys.claims[c as usize].id)))
+            .collect(),
+        claim_figure_id: found
+            .claim_figure
+            .iter()
+            .map(|f| f.map(|f| found.figures[f as usize].figure_id.clone()))
+            .collect(),
+    };
+    let counts = Counts {
+        statuses: DocStatus::ALL.map(|s| (s, statuses.iter().filter(|x| **x == s).count())),
+        claims: keys.claims.len(),
+        in_boilerplate,
+        figures: [FigureStatus::Single, FigureStatus::Consistent, FigureStatus::Conflicting]
+            .map(|s| (s, found.figures.iter().filter(|f| f.status == s).count())),
+    };
+    timings.parse = clock.secs(&clock.parse);
+    timings.clean = clock.secs(&clock.clean);
+    timings.segment = clock.secs(&clock.segment);
+    timings.extract = clock.secs(&clock.extract);
+    timings.context = clock.secs(&clock.context);
+    drop(keys);
+    staged.finish(patches, &found.figures, |final_secs| {
+        timings.write = write_secs + final_secs;
+        timings.total = started.elapsed().as_secs_f64();
+        manifest(config, &files, &skipped, &counts, &timings, started_at)
+    })?;
     let total = started.elapsed().as_secs_f64();
-    Ok(summary(&dataset, total, config.output.clone()))
+    Ok(Summary {
+        documents: statuses.len(),
+        by_status: counts.statuses,
+        claims: counts.claims,
+        figures: found.figures.len(),
+        seconds: total,
+        output: config.output.clone(),
+    })
+}
+
+/// The files read and what was passed over.
+type Read = (Vec<InputFile>, Vec<(String, String)>);
+
+/// A document of a batch: the article, its claims and its boilerplate byte spans.
+type Processed = (Article, Vec<Claim>, Vec<(usize, usize)>);
+
+/// The shard (of `n`) a document belongs to: its id's number modulo `n`.
+fn shard_of(raw: &RawDoc, n: u32) -> u32 {
+    (id_number(&crate::parse::doc_id(&raw.source_path, raw.record_index, &raw.sha256)) % u64::from(n)) as u32
+}
+
+/// Streams the documents of `plan` in batches to `each`, in input order, while a reader
+/// thread reads the next batch. Returns the files read and what was passed over.
+fn batches(
+    plan: &Plan,
+    options: Options,
+    bar: &ProgressBar,
+    mut each: impl FnMut(Vec<RawDoc>) -> Result<()>,
+) -> Result<Read> {
+    std::thread::scope(|s| {
+        let (tx, rx) = sync_channel::<Vec<RawDoc>>(1);
+        let reader = s.spawn(move || {
+            let mut batch: Vec<RawDoc> = Vec::new();
+            let mut bytes = 0;
+            let mut open = true;
+            let out = plan.read(options, &mut |doc| {
+                bytes += doc.bytes.len();
+                batch.push(doc);
+                if open && (bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS) {
+                    bytes = 0;
+                    open = tx.send(std::mem::take(&mut batch)).is_ok();
+                }
+            });
+            if open && !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            out
+        });
+        let mut result = Ok(());
+        for batch in rx {
+            let n: usize = batch.iter().map(|d| d.bytes.len()).sum();
+            if let Err(e) = each(batch) {
+                result = Err(e);
+                break;
+            }
+            bar.inc(n as u64);
+        }
+        let out = reader.join().map_err(|_| anyhow::anyhow!("the input reader stopped"))?;
+        result.map(|()| out)
+    })
 }
 
 fn progress_bar(enabled: bool, len: u64) -> ProgressBar {
@@ -50,39 +227,37 @@ fn progress_bar(enabled: bool, len: u64) -> ProgressBar {
     // Draws on stderr, and hides itself when stderr is not a terminal.
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} {msg:>10} [{elapsed_precise}] {wide_bar} {pos}/{len} ({per_sec}, eta {eta})",
+        "{spinner} {msg:>10} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, eta {eta})",
     ) {
         bar.set_style(style);
     }
     bar
 }
 
-fn summary(d: &Dataset, seconds: f64, output: PathBuf) -> Summary {
-    let by_status = DocStatus::ALL.map(|s| (s, d.documents.iter().filter(|a| a.status == s).count()));
-    Summary {
-        documents: d.documents.len(),
-        by_status,
-        claims: d.claims.len(),
-        figures: d.figures.len(),
-        seconds,
-        output,
-    }
+/// What the manifest counts.
+struct Counts {
+    statuses: [(DocStatus, usize); 4],
+    claims: usize,
+    in_boilerplate: usize,
+    figures: [(FigureStatus, usize); 3],
 }
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn manifest(config: &Config, inputs: &Inputs, d: &Dataset, t: &Timings, started_at: SystemTime) -> serde_json::Value {
-    let counts_by_status: serde_json::Map<String, serde_json::Value> = DocStatus::ALL
-        .iter()
-        .map(|s| (s.as_str().to_owned(), json!(d.documents.iter().filter(|a| a.status == *s).count())))
-        .collect();
+fn manifest(
+    config: &Config,
+    files: &[InputFile],
+    skipped: &[(String, String)],
+    counts: &Counts,
+    t: &Timings,
+    started_at: SystemTime,
+) -> serde_json::Value {
+    let counts_by_status: serde_json::Map<String, serde_json::Value> =
+        counts.statuses.iter().map(|(s, n)| (s.as_str().to_owned(), json!(n))).collect();
     let figures_by_status: serde_json::Map<String, serde_json::Value> =
-        [FigureStatus::Single, FigureStatus::Consistent, FigureStatus::Conflicting]
-            .iter()
-            .map(|s| (s.as_str().to_owned(), json!(d.figures.iter().filter(|f| f.status == *s).count())))
-            .collect();
+        counts.figures.iter().map(|(s, n)| (s.as_str().to_owned(), json!(n))).collect();
     let secs = started_at.duration_since(UNIX_EPOCH).unwrap_or_default();
     json!({
         "tool": "figtrace",
@@ -94,17 +269,18 @@ fn manifest(config: &Config, inputs: &Inputs, d: &Dataset, t: &Timings, started_
             "inputs": config.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
             "output": config.output.display().to_string(),
             "jobs": config.jobs.unwrap_or_else(rayon::current_num_threads),
+            "shard": config.shard.map(|(i, n)| format!("{i}/{n}")),
         },
-        "inputs": inputs.files.iter().map(|f| json!({
+        "inputs": files.iter().map(|f| json!({
             "path": f.path, "bytes": f.bytes, "sha256": f.sha256, "format": f.format.as_str(),
         })).collect::<Vec<_>>(),
-        "skipped": inputs.skipped.iter().map(|(p, why)| json!({"path": p, "reason": why})).collect::<Vec<_>>(),
+        "skipped": skipped.iter().map(|(p, why)| json!({"path": p, "reason": why})).collect::<Vec<_>>(),
         "counts": {
-            "documents": d.documents.len(),
+            "documents": counts.statuses.iter().map(|x| x.1).sum::<usize>(),
             "documents_by_status": counts_by_status,
-            "claims": d.claims.len(),
-            "claims_in_boilerplate": d.claims.iter().filter(|c| c.in_boilerplate).count(),
-            "figures": d.figures.len(),
+            "claims": counts.claims,
+            "claims_in_boilerplate": counts.in_boilerplate,
+            "figures": counts.figures.iter().map(|x| x.1).sum::<usize>(),
             "figures_by_status": figures_by_status,
         },
         "timings_seconds": {

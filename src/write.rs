@@ -62,6 +62,174 @@ pub fn write_dataset(dataset: &Dataset, manifest: impl FnOnce(f64) -> serde_json
     result
 }
 
+/// Output written as a run goes: each batch's documents and claims are written to
+/// numbered part files in a temporary folder inside the output folder (so memory holds one
+/// batch, not the dump); [`Staged::finish`] then writes the tables from the parts, with
+/// the columns only the whole run can know (`status` and `duplicate_of` of documents,
+/// `duplicate_of` and `figure_id` of claims) joined on by row, and moves them into place
+/// with the manifest last.
+pub struct Staged {
+    dir: PathBuf,
+    tmp: PathBuf,
+    parts: usize,
+}
+
+/// Columns a run sets after dedup and reconciliation, in row order of the parts.
+pub struct Patches {
+    pub doc_status: Vec<&'static str>,
+    pub doc_duplicate_of: Vec<Option<String>>,
+    pub claim_duplicate_of: Vec<Option<String>>,
+    pub claim_figure_id: Vec<Option<String>>,
+}
+
+const DOC_PATCHED: [&str; 2] = ["status", "duplicate_of"];
+const CLAIM_PATCHED: [&str; 2] = ["duplicate_of", "figure_id"];
+
+impl Staged {
+    /// Starts an output in `dir` (created if missing).
+    pub fn new(dir: &Path) -> Result<Staged> {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create output folder {}", dir.display()))?;
+        let tmp = dir.join(format!(".figtrace-tmp-{}", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).with_context(|| format!("cannot clear {}", tmp.display()))?;
+        }
+        fs::create_dir_all(tmp.join("parts")).with_context(|| format!("cannot create {}", tmp.display()))?;
+        Ok(Staged { dir: dir.to_path_buf(), tmp, parts: 0 })
+    }
+
+    /// Writes one batch of documents and their claims.
+    pub fn write_batch(&mut self, docs: &[Article], claims: &[Claim]) -> Result<()> {
+        self.parts += 1;
+        let n = self.parts;
+        sink_with(documents_frame(docs)?.lazy(), &self.part("documents", n), part_options())?;
+        sink_with(claims_frame(docs, claims)?.lazy(), &self.part("claims", n), part_options())?;
+        Ok(())
+    }
+
+    fn part(&self, table: &str, n: usize) -> PathBuf {
+        self.tmp.join("parts").join(format!("{table}-{n:06}.parquet"))
+    }
+
+    /// Writes the tables from the parts with `patches`, the figures and the manifest that
+    /// `manifest` makes given the seconds spent writing, and moves them into place.
+    pub fn finish(
+        self,
+        patches: Patches,
+        figures: &[Figure],
+        manifest: impl FnOnce(f64) -> serde_json::Value,
+    ) -> Result<()> {
+        let started = std::time::Instant::now();
+        let parts = |table: &str| (1..=self.parts).map(|n| self.part(table, n)).collect::<Vec<_>>();
+        let docs = patch_frame(vec![
+            Series::new("status".into(), patches.doc_status).into_column(),
+            Series::new("duplicate_of".into(), patches.doc_duplicate_of).into_column(),
+        ])?;
+        let claims = patch_frame(vec![
+            Series::new("duplicate_of".into(), patches.claim_duplicate_of).into_column(),
+            Series::new("figure_id".into(), patches.claim_figure_id).into_column(),
+        ])?;
+        assemble(&parts("documents"), &DOCUMENT_COLUMNS, &DOC_PATCHED, docs, &self.tmp.join(TABLES[0]))?;
+        assemble(&parts("claims"), &CLAIM_COLUMNS, &CLAIM_PATCHED, claims, &self.tmp.join(TABLES[1]))?;
+        sink(figures_frame(figures)?, &self.tmp.join(TABLES[2]))?;
+        let json = serde_json::to_string_pretty(&manifest(started.elapsed().as_secs_f64()))?;
+        fs::write(self.tmp.join("manifest.json"), json + "\n").context("cannot write manifest.json")?;
+        for name in TABLES.iter().chain(["manifest.json"].iter()) {
+            let to: PathBuf = self.dir.join(name);
+            fs::rename(self.tmp.join(name), &to).with_context(|| format!("cannot move {} into place", to.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.tmp);
+    }
+}
+
+fn patch_frame(columns: Vec<Column>) -> Result<DataFrame> {
+    Ok(DataFrame::new_infer_height(columns)?)
+}
+
+/// Writes `out` from the rows of the Parquet files `parts` (in order, the `patched`
+/// columns dropped) beside the columns of `patch`, row by row, columns in `order`. The
+/// parts are streamed, never loaded whole.
+pub fn assemble(parts: &[PathBuf], order: &[&str], patched: &[&str], patch: DataFrame, out: &Path) -> Result<()> {
+    let sources: Vec<PlRefPath> = parts.iter().map(|p| PlRefPath::try_from_path(p)).collect::<PolarsResult<_>>()?;
+    let rows = if sources.is_empty() {
+        // No batch: an empty table of the right schema.
+        let empty = if order == DOCUMENT_COLUMNS { documents_frame(&[])? } else { claims_frame(&[], &[])? };
+        empty.lazy()
+    } else {
+        LazyFrame::scan_parquet_sources(ScanSources::Paths(sources.into_iter().collect()), ScanArgsParquet::default())?
+    };
+    let kept: Vec<Expr> = order.iter().filter(|c| !patched.contains(c)).map(|c| col(*c)).collect();
+    let joined = concat_lf_horizontal([rows.select(kept), patch.lazy()], HConcatOptions::default())?;
+    let ordered = joined.select(order.iter().map(|c| col(*c)).collect::<Vec<_>>());
+    sink_with(ordered, out, parquet_options())
+}
+
+/// Column order of the tables (the output contract, above).
+pub const DOCUMENT_COLUMNS: [&str; 15] = [
+    "doc_id",
+    "source_path",
+    "record_index",
+    "external_id",
+    "source_sha256",
+    "format",
+    "url",
+    "title",
+    "publisher",
+    "published",
+    "text",
+    "boilerplate_spans",
+    "status",
+    "error",
+    "duplicate_of",
+];
+pub const CLAIM_COLUMNS: [&str; 32] = [
+    "claim_id",
+    "doc_id",
+    "source_path",
+    "record_index",
+    "external_id",
+    "char_start",
+    "char_end",
+    "line",
+    "column",
+    "surface",
+    "sentence",
+    "sentence_start",
+    "kind",
+    "value",
+    "low",
+    "high",
+    "bound",
+    "unit",
+    "currency",
+    "change",
+    "from_claim_id",
+    "subject",
+    "subject_key",
+    "geography",
+    "period",
+    "per",
+    "attribution",
+    "in_boilerplate",
+    "duplicate_of",
+    "figure_id",
+    "text_fragment_url",
+    "rule",
+];
+
+/// Part files: fast to write and read back, never read by users.
+fn part_options() -> Arc<ParquetWriteOptions> {
+    let mut o = (*parquet_options()).clone();
+    o.compression = ParquetCompression::Lz4Raw;
+    o.statistics = StatisticsOptions::empty();
+    Arc::new(o)
+}
+
 fn parquet_options() -> Arc<ParquetWriteOptions> {
     Arc::new(ParquetWriteOptions {
         compression: ParquetCompression::Zstd(None),
@@ -78,14 +246,17 @@ fn parquet_options() -> Arc<ParquetWriteOptions> {
 }
 
 fn sink(df: DataFrame, path: &Path) -> Result<()> {
-    df.lazy()
-        .sink(
-            SinkDestination::File { target: SinkTarget::Path(PlRefPath::try_from_path(path)?) },
-            FileWriteFormat::Parquet(parquet_options()),
-            UnifiedSinkArgs { mkdir: true, ..Default::default() },
-        )?
-        .collect()
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    sink_with(df.lazy(), path, parquet_options())
+}
+
+fn sink_with(lf: LazyFrame, path: &Path, options: Arc<ParquetWriteOptions>) -> Result<()> {
+    lf.sink(
+        SinkDestination::File { target: SinkTarget::Path(PlRefPath::try_from_path(path)?) },
+        FileWriteFormat::Parquet(options),
+        UnifiedSinkArgs { mkdir: true, ..Default::default() },
+    )?
+    .collect()
+    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     Ok(())
 }
 
@@ -214,7 +385,7 @@ pub fn figures_frame(figures: &[Figure]) -> Result<DataFrame> {
         col_str("unit", figures.iter().map(|f| f.unit.as_deref())),
         col_str("subject", figures.iter().map(|f| f.subject.as_deref())),
         col_str("subject_key", figures.iter().map(|f| f.subject_key.as_deref())),
-        col_str("geography", figures.iter().map(|f| f.geography)),
+        col_str("geography", figures.iter().map(|f| f.geography.as_deref())),
         col_str("period", figures.iter().map(|f| f.period.as_deref())),
         col_f64("value_min", figures.iter().map(|f| Some(f.value_min))),
         col_f64("value_max", figures.iter().map(|f| Some(f.value_max))),

@@ -1,0 +1,296 @@
+//! Keys: what dedup and reconciliation read of documents and claims, kept compact so that a
+//! run holds them for a whole dump while the documents and claims themselves stream to disk.
+//!
+//! Each document's keys are made where the document is (in a worker thread, from the
+//! article and its claims; or from the rows of a written output, for `figtrace reconcile`)
+//! through the borrowed views [`DocView`] and [`ClaimView`], so both routes give the same
+//! keys. [`Keys::push`] then appends them in input order. Strings that repeat (units,
+//! subjects, periods, places, publishers, currencies) are interned; document and claim ids
+//! are kept as the 64-bit numbers their 16 hex digits spell; a sentence's names and words
+//! are hashed once however many claims it holds; a document's shingles are kept as 32-bit
+//! hashes. About 150 bytes a claim and 4 bytes a word of article text.
+
+use std::collections::HashMap;
+
+use crate::dedup::{self, BANDS};
+use crate::model::{Bound, Change, DocStatus, Kind};
+use crate::reconcile;
+
+/// An interned string; 0 is "none".
+pub type Sym = u32;
+
+/// Interned strings.
+#[derive(Debug)]
+pub struct Interner {
+    ids: HashMap<Box<str>, Sym>,
+    strs: Vec<Box<str>>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        Interner { ids: HashMap::new(), strs: vec!["".into()] }
+    }
+}
+
+impl Interner {
+    pub fn id(&mut self, s: Option<&str>) -> Sym {
+        let Some(s) = s else { return 0 };
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strs.len() as Sym;
+        self.strs.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    pub fn get(&self, id: Sym) -> Option<&str> {
+        (id != 0).then(|| &*self.strs[id as usize])
+    }
+}
+
+/// `d-…` and `c-…` ids as numbers, and back.
+pub fn id_number(id: &str) -> u64 {
+    u64::from_str_radix(id.get(2..).unwrap_or(""), 16).unwrap_or(0)
+}
+
+pub fn doc_id(n: u64) -> String {
+    format!("d-{n:016x}")
+}
+
+pub fn claim_id(n: u64) -> String {
+    format!("c-{n:016x}")
+}
+
+/// A document as keys are made from it. `status` is the status before dedup (`ok` for a
+/// document a former run called `duplicate`).
+pub struct DocView<'a> {
+    pub doc_id: &'a str,
+    pub status: DocStatus,
+    pub title: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub publisher: Option<&'a str>,
+    pub text: &'a str,
+    /// Byte spans of `text` that are boilerplate, in order.
+    pub boilerplate: &'a [(usize, usize)],
+}
+
+/// A claim as keys are made from it.
+pub struct ClaimView<'a> {
+    pub claim_id: &'a str,
+    pub surface: &'a str,
+    pub sentence: &'a str,
+    /// Where the sentence starts in its document (any unit: it only tells sentences apart).
+    pub sentence_start: usize,
+    pub kind: Kind,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub bound: Bound,
+    pub change: Option<Change>,
+    pub unit: Option<&'a str>,
+    pub currency: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub subject_key: Option<&'a str>,
+    pub geography: Option<&'a str>,
+    pub period: Option<&'a str>,
+    pub in_boilerplate: bool,
+}
+
+/// A claim, its sentence (in the part), surface hash, interval, precision and whether its
+/// period's year is written.
+type KeyedClaim<'a> = (ClaimView<'a>, u32, u64, (f64, f64), bool, bool);
+
+/// One document's keys, before interning: made in parallel, pushed in order.
+pub struct DocPart<'a> {
+    doc: DocView<'a>,
+    text_hash: u128,
+    shingles: Vec<u32>,
+    bands: Option<Box<[u64; BANDS]>>,
+    title_names: Vec<u64>,
+    sentences: Vec<(u64, Vec<u64>, Vec<u64>)>,
+    claims: Vec<KeyedClaim<'a>>,
+}
+
+impl<'a> DocPart<'a> {
+    /// The keys of `doc` and its `claims` (in the document's order).
+    pub fn new(doc: DocView<'a>, claims: Vec<ClaimView<'a>>) -> Self {
+        let ok = doc.status == DocStatus::Ok;
+        let text_hash = if ok { dedup::normalised_hash(doc.text) } else { 0 };
+        let (shingles, bands) = if ok { dedup::signature(doc.text, doc.boilerplate) } else { (Vec::new(), None) };
+        let title_names = doc.title.map(reconcile::title_terms).unwrap_or_default();
+        let mut sentences: Vec<(u64, Vec<u64>, Vec<u64>)> = Vec::new();
+        let mut sentence_of: HashMap<usize, u32> = HashMap::new();
+        let mut keyed: Vec<bool> = Vec::new();
+        let mut out = Vec::with_capacity(claims.len());
+        for c in claims {
+            let s = *sentence_of.entry(c.sentence_start).or_insert_with(|| {
+                sentences.push((dedup::sentence_hash(c.sentence), Vec::new(), Vec::new()));
+                keyed.push(false);
+                (sentences.len() - 1) as u32
+            });
+            if c.subject_key.is_some() && !keyed[s as usize] {
+                keyed[s as usize] = true;
+                let (names, words) = reconcile::sentence_terms(c.sentence);
+                sentences[s as usize].1 = names;
+                sentences[s as usize].2 = words;
+            }
+            let interval = reconcile::interval(c.value, c.low, c.high, c.bound, c.surface);
+            let precise = reconcile::precision(c.surface, c.value) <= c.value.abs() / 100.0 && c.value != 0.0;
+            let period_written = c.period.and_then(|p| p.get(..4)).is_some_and(|y| c.sentence.contains(y));
+            let surface = dedup::text_hash64(c.surface);
+            out.push((c, s, surface, interval, precise, period_written));
+        }
+        DocPart { doc, text_hash, shingles, bands, title_names, sentences, claims: out }
+    }
+}
+
+/// A range of [`Keys`]' term or shingle arena.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Range {
+    pub start: u32,
+    pub len: u32,
+}
+
+#[derive(Debug)]
+pub struct DocKey {
+    pub id: u64,
+    /// `ok` before dedup.
+    pub ok: bool,
+    pub published: Option<Box<str>>,
+    pub publisher: Sym,
+    pub text_hash: u128,
+    pub shingles: (usize, u32),
+    pub bands: Option<Box<[u64; BANDS]>>,
+    pub title_names: Range,
+}
+
+#[derive(Debug)]
+pub struct SentenceKey {
+    pub hash: u64,
+    pub names: Range,
+    pub words: Range,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClaimKey {
+    pub id: u64,
+    pub doc: u32,
+    pub sentence: u32,
+    pub surface: u64,
+    pub kind: Kind,
+    pub bound: Bound,
+    pub change: Option<Change>,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub lo: f64,
+    pub hi: f64,
+    pub precise: bool,
+    pub period_written: bool,
+    pub in_boilerplate: bool,
+    pub unit: Sym,
+    pub currency: Sym,
+    pub subject: Sym,
+    pub subject_key: Sym,
+    /// The last word of the subject key.
+    pub head: Sym,
+    /// The subject key has two words or more.
+    pub specific: bool,
+    pub geography: Sym,
+    pub period: Sym,
+}
+
+/// The keys of a whole run, in input order.
+#[derive(Debug, Default)]
+pub struct Keys {
+    pub docs: Vec<DocKey>,
+    pub claims: Vec<ClaimKey>,
+    pub sentences: Vec<SentenceKey>,
+    pub terms: Vec<u64>,
+    pub shingles: Vec<u32>,
+    pub syms: Interner,
+}
+
+impl Keys {
+    /// Appends one document's keys.
+    pub fn push(&mut self, part: DocPart) {
+        let doc = self.docs.len() as u32;
+        let title_names = self.terms_range(&part.title_names);
+        let start = self.shingles.len();
+        self.shingles.extend_from_slice(&part.shingles);
+        self.docs.push(DocKey {
+            id: id_number(part.doc.doc_id),
+            ok: part.doc.status == DocStatus::Ok,
+            published: part.doc.published.map(Into::into),
+            publisher: self.syms.id(part.doc.publisher),
+            text_hash: part.text_hash,
+            shingles: (start, part.shingles.len() as u32),
+            bands: part.bands,
+            title_names,
+        });
+        let first_sentence = self.sentences.len() as u32;
+        for (hash, names, words) in &part.sentences {
+            let names = self.terms_range(names);
+            let words = self.terms_range(words);
+            self.sentences.push(SentenceKey { hash: *hash, names, words });
+        }
+        for (c, s, surface, (lo, hi), precise, period_written) in part.claims {
+            let subject_key = self.syms.id(c.subject_key);
+            let head = self.syms.id(c.subject_key.and_then(|k| k.rsplit(' ').next()));
+            self.claims.push(ClaimKey {
+                id: id_number(c.claim_id),
+                doc,
+                sentence: first_sentence + s,
+                surface,
+                kind: c.kind,
+                bound: c.bound,
+                change: c.change,
+                value: c.value,
+                low: c.low,
+                high: c.high,
+                lo,
+                hi,
+                precise,
+                period_written,
+                in_boilerplate: c.in_boilerplate,
+                unit: self.syms.id(c.unit),
+                currency: self.syms.id(c.currency),
+                subject: self.syms.id(c.subject),
+                subject_key,
+                head,
+                specific: c.subject_key.is_some_and(|k| k.contains(' ')),
+                geography: self.syms.id(c.geography),
+                period: self.syms.id(c.period),
+            });
+        }
+    }
+
+    fn terms_range(&mut self, terms: &[u64]) -> Range {
+        let start = self.terms.len() as u32;
+        self.terms.extend_from_slice(terms);
+        Range { start, len: terms.len() as u32 }
+    }
+
+    pub fn terms(&self, r: Range) -> &[u64] {
+        &self.terms[r.start as usize..(r.start + r.len) as usize]
+    }
+
+    pub fn shingles_of(&self, doc: usize) -> &[u32] {
+        let (start, len) = self.docs[doc].shingles;
+        &self.shingles[start..start + len as usize]
+    }
+
+    pub fn sym(&self, s: Sym) -> Option<&str> {
+        self.syms.get(s)
+    }
+
+    /// Bytes held, roughly: for the memory figures of a run.
+    pub fn heap_bytes(&self) -> usize {
+        self.docs.len() * (std::mem::size_of::<DocKey>() + 8 * BANDS)
+            + self.claims.len() * std::mem::size_of::<ClaimKey>()
+            + self.sentences.len() * std::mem::size_of::<SentenceKey>()
+            + self.terms.len() * 8
+            + self.shingles.len() * 4
+    }
+}
