@@ -44,6 +44,24 @@ pub enum Command {
     /// disagree, with their place (path:line:column). Reads DIR/figures.parquet and
     /// DIR/claims.parquet written by `figtrace run`.
     Figures(FiguresArgs),
+    /// Join several outputs into one, with dedup and reconciliation across all of them.
+    ///
+    /// For a dump split over machines: run `figtrace run --shard I/N -o out-I` for each I,
+    /// then `figtrace reconcile out-0 out-1 ... -o out`. The result has the figures one run
+    /// over everything would have: duplicates and figures across shards are found, and
+    /// `status`, `duplicate_of` and `figure_id` are recomputed. Documents and claims keep
+    /// the order of the folders given.
+    Reconcile(ReconcileArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ReconcileArgs {
+    /// Output folders of earlier runs (each with documents.parquet and claims.parquet)
+    #[arg(required = true, value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    /// Output folder for the joined tables
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
 }
 
 #[derive(Args, Debug)]

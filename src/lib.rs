@@ -27,6 +27,8 @@ pub mod figures;
 pub mod ingest;
 pub mod keys;
 pub mod locate;
+#[cfg(feature = "parquet")]
+pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod pipeline;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use figtrace::cli::{Cli, Command, DumpArgs, EvalArgs, FiguresArgs, RunArgs, paths_or_default};
+use figtrace::cli::{Cli, Command, DumpArgs, EvalArgs, FiguresArgs, ReconcileArgs, RunArgs, paths_or_default};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         Some(Command::Dump(args)) => return dump(args),
         Some(Command::Eval(args)) => return eval(args),
         Some(Command::Figures(args)) => return figures(args),
+        Some(Command::Reconcile(args)) => return reconcile(args),
         None => RunArgs::default(),
     };
     let config = args.into_config();
@@ -19,6 +20,19 @@ fn main() -> ExitCode {
         Ok(summary) => {
             eprintln!("figtrace: {summary}");
             if summary.failures() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Err(e) => {
+            eprintln!("figtrace: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn reconcile(args: ReconcileArgs) -> ExitCode {
+    match figtrace::merge::reconcile_dirs(&args.dirs, &args.output) {
+        Ok(summary) => {
+            eprintln!("figtrace: {summary}");
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("figtrace: error: {e:#}");

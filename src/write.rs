@@ -72,6 +72,8 @@ pub struct Staged {
     dir: PathBuf,
     tmp: PathBuf,
     parts: usize,
+    /// Tables written elsewhere to assemble instead of the parts (`figtrace reconcile`).
+    tables: Option<(Vec<PathBuf>, Vec<PathBuf>)>,
 }
 
 /// Columns a run sets after dedup and reconciliation, in row order of the parts.
@@ -94,7 +96,14 @@ impl Staged {
             fs::remove_dir_all(&tmp).with_context(|| format!("cannot clear {}", tmp.display()))?;
         }
         fs::create_dir_all(tmp.join("parts")).with_context(|| format!("cannot create {}", tmp.display()))?;
-        Ok(Staged { dir: dir.to_path_buf(), tmp, parts: 0 })
+        Ok(Staged { dir: dir.to_path_buf(), tmp, parts: 0, tables: None })
+    }
+
+    /// An output assembled from the `documents` and `claims` tables of other outputs.
+    pub fn from_tables(dir: &Path, documents: Vec<PathBuf>, claims: Vec<PathBuf>) -> Result<Staged> {
+        let mut staged = Staged::new(dir)?;
+        staged.tables = Some((documents, claims));
+        Ok(staged)
     }
 
     /// Writes one batch of documents and their claims.
@@ -119,7 +128,11 @@ impl Staged {
         manifest: impl FnOnce(f64) -> serde_json::Value,
     ) -> Result<()> {
         let started = std::time::Instant::now();
-        let parts = |table: &str| (1..=self.parts).map(|n| self.part(table, n)).collect::<Vec<_>>();
+        let parts = |table: &str| match &self.tables {
+            Some((docs, _)) if table == "documents" => docs.clone(),
+            Some((_, claims)) => claims.clone(),
+            None => (1..=self.parts).map(|n| self.part(table, n)).collect::<Vec<_>>(),
+        };
         let docs = patch_frame(vec![
             Series::new("status".into(), patches.doc_status).into_column(),
             Series::new("duplicate_of".into(), patches.doc_duplicate_of).into_column(),

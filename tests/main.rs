@@ -9,4 +9,5 @@ mod inputs;
 mod layouts;
 mod provenance;
 mod reconcile;
+mod shards;
 mod util;
