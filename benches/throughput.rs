@@ -14,6 +14,31 @@ use figtrace::extract::Extractor;
 use figtrace::segment::split_sentences;
 
 fn main() {
+    // FIGTRACE_BENCH_SENTENCES=FILE: the extractor alone, and extraction with context, on
+    // the sentences of FILE (one a line), for comparison with other extractors on the same
+    // sentences (bench/run.sh runs quantulum3 on them).
+    if let Some(file) = std::env::var_os("FIGTRACE_BENCH_SENTENCES") {
+        let text = std::fs::read_to_string(&file).expect("sentences file");
+        let sentences: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let bytes: usize = sentences.iter().map(|s| s.len()).sum();
+        let runs: usize = std::env::var("FIGTRACE_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5);
+        println!("sample: {} sentences, {:.3} MB", sentences.len(), bytes as f64 / 1e6);
+        report("sample: extract", bytes, runs, || {
+            let mut ex = Extractor::new();
+            let mut out = Vec::new();
+            sentences
+                .iter()
+                .map(|s| {
+                    ex.extract_into(s, &mut out);
+                    out.len()
+                })
+                .sum()
+        });
+        report("sample: extract + context", bytes, runs, || {
+            sentences.iter().map(|s| figtrace::eval::claims_of_text(s).len()).sum()
+        });
+        return;
+    }
     let dir = std::env::var_os("FIGTRACE_BENCH_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/bbc-news-2225/bbc"));
