@@ -99,8 +99,9 @@ def main():
         shard_dirs.append(d)
     subprocess.run([binary, "reconcile", *shard_dirs, "-o", OUT / "joined"], check=True, capture_output=True)
     shard_secs = time.time() - t
-    table = lambda d: subprocess.run([binary, "figures", "--all", "-o", d], capture_output=True, text=True,
-                                     check=True).stdout
+    def table(d):  # every figure, without the first line (it names the folder)
+        out = subprocess.run([binary, "figures", "--all", "-o", d], capture_output=True, text=True, check=True)
+        return out.stdout.split("\n", 1)[1]
     same = table(OUT / "joined") == table(OUT / "run-1x")
     results["shards"] = {"n": 4, "seconds_one_machine": shard_secs, "same_figures": same}
     print("4 shards + reconcile (one after another here): %.1f s; same figures as one run: %s" % (shard_secs, same))

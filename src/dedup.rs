@@ -11,7 +11,7 @@
 //!   and the shorter body has at least [`MIN_SHINGLES`] shingles. Never all pairs.
 //!
 //! In each group of duplicates the canonical document is the earliest `published`
-//! (undated last), then the first in input order; the others get status `duplicate` and
+//! (undated last), then the smallest id (not the first read, so that shards agree); the others get status `duplicate` and
 //! `duplicate_of`, and keep their claims.
 //!
 //! Claims: a claim of a duplicate document is linked (`duplicate_of`) to the canonical
@@ -52,11 +52,13 @@ pub fn dedup(keys: &Keys) -> Links {
             .iter()
             .min_by(|&&a, &&b| {
                 let (pa, pb) = (&keys.docs[a].published, &keys.docs[b].published);
+                // Ties go to the smaller id, not the first read: shards agree.
+                let (ia, ib) = (keys.docs[a].id, keys.docs[b].id);
                 match (pa, pb) {
-                    (Some(x), Some(y)) => x.cmp(y).then(a.cmp(&b)),
+                    (Some(x), Some(y)) => x.cmp(y).then(ia.cmp(&ib)),
                     (Some(_), None) => std::cmp::Ordering::Less,
                     (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => a.cmp(&b),
+                    (None, None) => ia.cmp(&ib),
                 }
             })
             .expect("groups are non-empty");
@@ -280,11 +282,17 @@ fn link_claims(
             links.insert(i, j);
         }
     }
-    let mut links: Vec<(usize, usize)> = links.into_iter().collect();
-    links.sort_unstable();
+    // Each claim links to the end of its chain (a repeat of a copied claim to the
+    // original's first statement), whatever order the claims came in.
     let mut out: Vec<Option<u32>> = vec![None; claims.len()];
-    for (i, j) in links {
-        let target = out[j].map_or(j, |t| t as usize);
+    for (&i, &j) in &links {
+        let mut target = j;
+        for _ in 0..links.len() {
+            match links.get(&target) {
+                Some(&next) if next != i && next != target => target = next,
+                _ => break,
+            }
+        }
         if target != i {
             out[i] = Some(target as u32);
         }

@@ -123,10 +123,13 @@ pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
         keys.docs.len(),
         limit,
     );
-    let items: Vec<Item> = claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.in_boilerplate)
+    // Claims in the order of their documents' ids (each document's in its own order): the
+    // figures depend neither on the order of the inputs nor on how they were sharded.
+    let mut order: Vec<usize> = (0..claims.len()).filter(|&i| !claims[i].in_boilerplate).collect();
+    order.sort_by_key(|&i| (keys.docs[claims[i].doc as usize].id, i));
+    let items: Vec<Item> = order
+        .into_iter()
+        .map(|i| (i, &claims[i]))
         .map(|(i, c)| {
             let keyed = c.subject_key != 0;
             let sentence = &keys.sentences[c.sentence as usize];

@@ -67,15 +67,26 @@ pub fn run(config: &Config) -> Result<Summary> {
         Ok(())
     })?;
     let furniture = furniture.finish();
+    trace_memory("furniture counted");
 
     // Pass 2: everything else, batch by batch.
     bar.set_message("extracting");
+    // Batches are written by a thread of their own while the workers go on with the next.
+    let (to_writer, writer_rx) = sync_channel::<(Vec<Article>, Vec<Claim>)>(1);
     let mut staged = Staged::new(&config.output)?;
+    let writer = std::thread::spawn(move || -> Result<(Staged, f64)> {
+        let mut secs = 0.0;
+        for (documents, claims) in writer_rx {
+            let t = Instant::now();
+            staged.write_batch(&documents, &claims)?;
+            secs += t.elapsed().as_secs_f64();
+        }
+        Ok((staged, secs))
+    });
     let mut keys = Keys::default();
     let mut statuses: Vec<DocStatus> = Vec::new();
     let mut in_boilerplate = 0usize;
-    let mut write_secs = 0.0;
-    let (files, skipped) = batches(&plan, options, &bar, |batch| {
+    let read = batches(&plan, options, &bar, |batch| {
         let batch: Vec<RawDoc> = match config.shard {
             Some((i, n)) => batch.into_iter().filter(|raw| shard_of(raw, n) == i).collect(),
             None => batch,
@@ -99,7 +110,6 @@ pub fn run(config: &Config) -> Result<Summary> {
             keys.push(p);
         }
         timings.dedup += t.elapsed().as_secs_f64();
-        let t = Instant::now();
         let mut documents = Vec::with_capacity(done.len());
         let mut claims = Vec::new();
         for (a, c, _) in done {
@@ -108,18 +118,24 @@ pub fn run(config: &Config) -> Result<Summary> {
             documents.push(a);
             claims.extend(c);
         }
-        staged.write_batch(&documents, &claims)?;
-        write_secs += t.elapsed().as_secs_f64();
+        to_writer.send((documents, claims)).map_err(|_| anyhow::anyhow!("the batch writer stopped"))?;
         Ok(())
-    })?;
+    });
+    drop(to_writer);
+    let written = writer.join().map_err(|_| anyhow::anyhow!("the batch writer panicked"))?;
+    let (files, skipped) = read?;
+    let (staged, write_secs) = written?;
     bar.finish_and_clear();
+    trace_memory("batches written");
 
     let t = Instant::now();
     let links = dedup(&keys);
     timings.dedup += t.elapsed().as_secs_f64();
     let t = Instant::now();
+    trace_memory("dedup");
     let found = reconcile(&keys, &links);
     timings.reconcile = t.elapsed().as_secs_f64();
+    trace_memory("reconcile");
     for (i, canon) in links.doc_duplicate_of.iter().enumerate() {
         if canon.is_some() {
             statuses[i] = DocStatus::Duplicate;
@@ -157,6 +173,7 @@ pub fn run(config: &Config) -> Result<Summary> {
         timings.total = started.elapsed().as_secs_f64();
         manifest(config, &files, &skipped, &counts, &timings, started_at)
     })?;
+    trace_memory("tables assembled");
     let total = started.elapsed().as_secs_f64();
     Ok(Summary {
         documents: statuses.len(),
@@ -173,6 +190,17 @@ type Read = (Vec<InputFile>, Vec<(String, String)>);
 
 /// A document of a batch: the article, its claims and its boilerplate byte spans.
 type Processed = (Article, Vec<Claim>, Vec<(usize, usize)>);
+
+/// With `FIGTRACE_TRACE_MEMORY` set, prints the resident and peak memory at a point of the
+/// run to stderr (from /proc/self/status, on Linux), to see which phase holds what.
+fn trace_memory(at: &str) {
+    if std::env::var_os("FIGTRACE_TRACE_MEMORY").is_none() {
+        return;
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |k: &str| status.lines().find(|l| l.starts_with(k)).map_or("?", |l| l[k.len()..].trim());
+    eprintln!("figtrace: memory {at:<22} rss {:>12} peak {:>12}", field("VmRSS:"), field("VmHWM:"));
+}
 
 /// The shard (of `n`) a document belongs to: its id's number modulo `n`.
 fn shard_of(raw: &RawDoc, n: u32) -> u32 {
