@@ -100,7 +100,7 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
                 if da == db || sets.find(da) == sets.find(db) || !seen.insert((a.min(b), a.max(b))) {
                     continue;
                 }
-                if containment(keys.shingles_of(da), keys.shingles_of(db)) >= NEAR_CONTAINMENT {
+                if containment(&keys.shingles_of(da), &keys.shingles_of(db)) >= NEAR_CONTAINMENT {
                     sets.union(da, db);
                 }
             }
@@ -252,23 +252,39 @@ fn link_claims(
         let value = (c.value.to_bits(), c.low.map(f64::to_bits), c.high.map(f64::to_bits), c.bound, c.change);
         (c.kind, value, c.unit, c.currency, c.subject_key, c.geography, c.period)
     };
-    // First statements, per document: by sentence and by meaning.
-    let mut by_sentence: HashMap<(u32, (u64, u64)), usize> = HashMap::new();
-    let mut by_meaning: HashMap<(u32, _), usize> = HashMap::new();
+    // Documents that others duplicate: only their claims are looked up from other documents.
+    let mut canonical = vec![false; doc_duplicate_of.len()];
+    for c in doc_duplicate_of.iter().flatten() {
+        canonical[*c as usize] = true;
+    }
+    // First statements of canonical documents, by sentence and by meaning.
+    let mut by_sentence: HashMap<(u32, (u64, u64)), u32> = HashMap::new();
+    let mut by_meaning: HashMap<(u32, _), u32> = HashMap::new();
     // Claim → the claim it repeats; a copy's link to its canonical document wins.
-    let mut links: HashMap<usize, usize> = HashMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        by_sentence.entry((c.doc, sentence_key(c))).or_insert(i);
-        if c.subject_key != 0 {
-            match by_meaning.entry((c.doc, meaning_key(c))) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    links.insert(i, *first.get());
-                }
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(i);
+    let mut links: Vec<Option<u32>> = vec![None; claims.len()];
+    // A document's claims are consecutive: repeats inside it are found with a map of its own.
+    let mut first: HashMap<_, u32> = HashMap::new();
+    let mut at = 0;
+    for run in claims.chunk_by(|a, b| a.doc == b.doc) {
+        first.clear();
+        for (k, c) in run.iter().enumerate() {
+            let i = (at + k) as u32;
+            if canonical[c.doc as usize] {
+                by_sentence.entry((c.doc, sentence_key(c))).or_insert(i);
+            }
+            if c.subject_key != 0 {
+                match first.entry(meaning_key(c)) {
+                    std::collections::hash_map::Entry::Occupied(f) => links[i as usize] = Some(*f.get()),
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(i);
+                        if canonical[c.doc as usize] {
+                            by_meaning.insert((c.doc, meaning_key(c)), i);
+                        }
+                    }
                 }
             }
         }
+        at += run.len();
     }
     for (i, c) in claims.iter().enumerate() {
         let Some(canon) = doc_duplicate_of[c.doc as usize] else { continue };
@@ -279,22 +295,22 @@ fn link_claims(
             by_meaning.get(&(canon, meaning_key(c)))
         });
         if let Some(&j) = same {
-            links.insert(i, j);
+            links[i] = Some(j);
         }
     }
     // Each claim links to the end of its chain (a repeat of a copied claim to the
     // original's first statement), whatever order the claims came in.
     let mut out: Vec<Option<u32>> = vec![None; claims.len()];
-    for (&i, &j) in &links {
-        let mut target = j;
-        for _ in 0..links.len() {
-            match links.get(&target) {
-                Some(&next) if next != i && next != target => target = next,
+    for (i, link) in links.iter().enumerate() {
+        let Some(mut target) = *link else { continue };
+        for _ in 0..claims.len() {
+            match links[target as usize] {
+                Some(next) if next as usize != i && next != target => target = next,
                 _ => break,
             }
         }
-        if target != i {
-            out[i] = Some(target as u32);
+        if target as usize != i {
+            out[i] = Some(target);
         }
     }
     out

@@ -19,6 +19,9 @@ use crate::reconcile;
 /// An interned string; 0 is "none".
 pub type Sym = u32;
 
+/// A hashed word of a sentence or title (a name or a content word).
+pub type Term = u32;
+
 /// Interned strings.
 #[derive(Debug)]
 pub struct Interner {
@@ -107,8 +110,8 @@ pub struct DocPart<'a> {
     text_hash: u128,
     shingles: Vec<u32>,
     bands: Option<Box<[u64; BANDS]>>,
-    title_names: Vec<u64>,
-    sentences: Vec<(u64, Vec<u64>, Vec<u64>)>,
+    title_names: Vec<Term>,
+    sentences: Vec<(u64, Vec<Term>, Vec<Term>)>,
     claims: Vec<KeyedClaim<'a>>,
 }
 
@@ -119,7 +122,7 @@ impl<'a> DocPart<'a> {
         let text_hash = if ok { dedup::normalised_hash(doc.text) } else { 0 };
         let (shingles, bands) = if ok { dedup::signature(doc.text, doc.boilerplate) } else { (Vec::new(), None) };
         let title_names = doc.title.map(reconcile::title_terms).unwrap_or_default();
-        let mut sentences: Vec<(u64, Vec<u64>, Vec<u64>)> = Vec::new();
+        let mut sentences: Vec<(u64, Vec<Term>, Vec<Term>)> = Vec::new();
         let mut sentence_of: HashMap<usize, u32> = HashMap::new();
         let mut keyed: Vec<bool> = Vec::new();
         let mut out = Vec::with_capacity(claims.len());
@@ -207,9 +210,70 @@ pub struct Keys {
     pub docs: Vec<DocKey>,
     pub claims: Vec<ClaimKey>,
     pub sentences: Vec<SentenceKey>,
-    pub terms: Vec<u64>,
-    pub shingles: Vec<u32>,
+    pub terms: Vec<Term>,
+    shingles: Shingles,
     pub syms: Interner,
+}
+
+/// Documents' shingles: in memory, or in a file when the run gives one (they are the
+/// largest keys, 4 bytes a word of article text, and dedup reads only those of candidate
+/// pairs).
+#[derive(Debug, Default)]
+struct Shingles {
+    memory: Vec<u32>,
+    writer: Option<std::io::BufWriter<std::fs::File>>,
+    file: Option<std::fs::File>,
+    len: usize,
+}
+
+impl Shingles {
+    fn push(&mut self, shingles: &[u32]) -> usize {
+        let start = self.len;
+        match &mut self.writer {
+            Some(w) => {
+                use std::io::Write;
+                let bytes: Vec<u8> = shingles.iter().flat_map(|s| s.to_le_bytes()).collect();
+                // A failed write is found when the file is read back (short read: empty).
+                let _ = w.write_all(&bytes);
+            }
+            None => self.memory.extend_from_slice(shingles),
+        }
+        self.len += shingles.len();
+        start
+    }
+
+    fn get(&self, start: usize, len: usize) -> std::borrow::Cow<'_, [u32]> {
+        match &self.file {
+            Some(f) => {
+                let mut bytes = vec![0u8; len * 4];
+                if read_at(f, &mut bytes, start as u64 * 4).is_err() {
+                    return std::borrow::Cow::Owned(Vec::new());
+                }
+                std::borrow::Cow::Owned(
+                    bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect(),
+                )
+            }
+            None => std::borrow::Cow::Borrowed(&self.memory[start..start + len]),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn read_at(f: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(f: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    let mut done = 0;
+    while done < buf.len() {
+        let n = std::os::windows::fs::FileExt::seek_read(f, &mut buf[done..], offset + done as u64)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        done += n;
+    }
+    Ok(())
 }
 
 impl Keys {
@@ -217,8 +281,7 @@ impl Keys {
     pub fn push(&mut self, part: DocPart) {
         let doc = self.docs.len() as u32;
         let title_names = self.terms_range(&part.title_names);
-        let start = self.shingles.len();
-        self.shingles.extend_from_slice(&part.shingles);
+        let start = self.shingles.push(&part.shingles);
         self.docs.push(DocKey {
             id: id_number(part.doc.doc_id),
             ok: part.doc.status == DocStatus::Ok,
@@ -266,31 +329,40 @@ impl Keys {
         }
     }
 
-    fn terms_range(&mut self, terms: &[u64]) -> Range {
+    fn terms_range(&mut self, terms: &[Term]) -> Range {
         let start = self.terms.len() as u32;
         self.terms.extend_from_slice(terms);
         Range { start, len: terms.len() as u32 }
     }
 
-    pub fn terms(&self, r: Range) -> &[u64] {
+    pub fn terms(&self, r: Range) -> &[Term] {
         &self.terms[r.start as usize..(r.start + r.len) as usize]
     }
 
-    pub fn shingles_of(&self, doc: usize) -> &[u32] {
+    /// The shingles of document `doc`, sorted.
+    pub fn shingles_of(&self, doc: usize) -> std::borrow::Cow<'_, [u32]> {
         let (start, len) = self.docs[doc].shingles;
-        &self.shingles[start..start + len as usize]
+        self.shingles.get(start, len as usize)
+    }
+
+    /// Keeps the shingles pushed from now on in the file `path` (created), not in memory.
+    pub fn spill_shingles(&mut self, path: &std::path::Path) -> std::io::Result<()> {
+        let f = std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(true).open(path)?;
+        self.shingles.writer = Some(std::io::BufWriter::with_capacity(1 << 20, f));
+        self.shingles.memory = Vec::new();
+        self.shingles.len = 0;
+        Ok(())
+    }
+
+    /// Ends pushing: the spilled shingles become readable.
+    pub fn finish(&mut self) -> std::io::Result<()> {
+        if let Some(w) = self.shingles.writer.take() {
+            self.shingles.file = Some(w.into_inner().map_err(|e| e.into_error())?);
+        }
+        Ok(())
     }
 
     pub fn sym(&self, s: Sym) -> Option<&str> {
         self.syms.get(s)
-    }
-
-    /// Bytes held, roughly: for the memory figures of a run.
-    pub fn heap_bytes(&self) -> usize {
-        self.docs.len() * (std::mem::size_of::<DocKey>() + 8 * BANDS)
-            + self.claims.len() * std::mem::size_of::<ClaimKey>()
-            + self.sentences.len() * std::mem::size_of::<SentenceKey>()
-            + self.terms.len() * 8
-            + self.shingles.len() * 4
     }
 }

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use crate::dedup::dedup;
-use crate::keys::{ClaimView, DocPart, DocView, Keys, claim_id, doc_id};
+use crate::keys::{ClaimView, DocPart, DocView, Keys};
 use crate::model::{Bound, Change, DocStatus, FigureStatus, Kind};
 use crate::pipeline::Summary;
 use crate::reconcile::reconcile;
@@ -77,20 +77,7 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
             statuses[i] = DocStatus::Duplicate;
         }
     }
-    let patches = Patches {
-        doc_status: statuses.iter().map(|s| s.as_str()).collect(),
-        doc_duplicate_of: links.doc_duplicate_of.iter().map(|c| c.map(|c| doc_id(keys.docs[c as usize].id))).collect(),
-        claim_duplicate_of: links
-            .claim_duplicate_of
-            .iter()
-            .map(|c| c.map(|c| claim_id(keys.claims[c as usize].id)))
-            .collect(),
-        claim_figure_id: found
-            .claim_figure
-            .iter()
-            .map(|f| f.map(|f| found.figures[f as usize].figure_id.clone()))
-            .collect(),
-    };
+    let patches = Patches::new(&keys, &statuses, &links, &found)?;
     let by_status = DocStatus::ALL.map(|s| (s, statuses.iter().filter(|x| **x == s).count()));
     let n_claims = keys.claims.len();
     drop(keys);
@@ -102,9 +89,9 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
     let figures_by_status: serde_json::Map<String, serde_json::Value> =
         [FigureStatus::Single, FigureStatus::Consistent, FigureStatus::Conflicting]
             .iter()
-            .map(|s| (s.as_str().to_owned(), json!(found.figures.iter().filter(|f| f.status == *s).count())))
+            .map(|s| (s.as_str().to_owned(), json!(found.rows.iter().filter(|f| f.status == *s).count())))
             .collect();
-    staged.finish(patches, &found.figures, |_| {
+    staged.finish(patches, |_| {
         let secs = started_at.duration_since(UNIX_EPOCH).unwrap_or_default();
         json!({
             "tool": "figtrace",
@@ -118,7 +105,7 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
                 "documents_by_status": by_status.iter().map(|(s, n)| (s.as_str().to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
                 "claims": n_claims,
                 "claims_in_boilerplate": in_boilerplate,
-                "figures": found.figures.len(),
+                "figures": found.len(),
                 "figures_by_status": figures_by_status,
             },
             "timings_seconds": { "total": (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0 },
@@ -128,7 +115,7 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
         documents: statuses.len(),
         by_status,
         claims: n_claims,
-        figures: found.figures.len(),
+        figures: found.len(),
         seconds: started.elapsed().as_secs_f64(),
         output: output.to_path_buf(),
     })

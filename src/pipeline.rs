@@ -195,9 +195,9 @@ impl KeyedDataset {
         for (k, &i) in self.claim_at.iter().enumerate() {
             claims[i].duplicate_of =
                 links.claim_duplicate_of[k].map(|j| claims[self.claim_at[j as usize]].claim_id.clone());
-            claims[i].figure_id = found.claim_figure[k].map(|f| found.figures[f as usize].figure_id.clone());
+            claims[i].figure_id = found.claim_figure[k].map(|f| found.figure_id(f as usize));
         }
-        found.figures
+        found.to_model(&self.keys)
     }
 }
 

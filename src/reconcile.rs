@@ -56,7 +56,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::dedup::Links;
-use crate::keys::{ClaimKey, Keys, Range, Sym, claim_id, doc_id};
+use crate::keys::{ClaimKey, Keys, Range, Sym, Term, claim_id, doc_id};
 use crate::model::{Bound, Figure, FigureStatus, Kind};
 use crate::sets::{UnionFind, common_count};
 
@@ -80,11 +80,11 @@ struct Item<'a> {
     /// What the claim's sentence says besides the number: hashes of its names (capitalised
     /// words that are not its first word, places, months or common names) and of its
     /// content words, sorted.
-    names: &'a [u64],
-    words: &'a [u64],
+    names: &'a [Term],
+    words: &'a [Term],
     /// Names in the document's title ("VOLKSWAGEN", "Glynwed"), sorted: what a sentence
     /// that says only "the company" is about.
-    title_names: &'a [u64],
+    title_names: &'a [Term],
     /// The claim repeats another (`duplicate_of`): it joins that claim's figure and is
     /// compared with nothing, so a repeat never bridges two figures.
     repeat: bool,
@@ -96,11 +96,84 @@ struct Item<'a> {
 }
 
 /// The figures of a run (sorted by `figure_id`), and each claim's figure (an index into
-/// them; none for claims in boilerplate).
+/// them; none for claims in boilerplate). Compact: ids are numbers and strings interned
+/// until [`Figures::figure`] makes the row of `figures.parquet`.
 #[derive(Debug, Default)]
 pub struct Figures {
-    pub figures: Vec<Figure>,
+    pub rows: Vec<FigureRow>,
+    /// Claim and document ids of the rows' ranges.
+    ids: Vec<u64>,
     pub claim_figure: Vec<Option<u32>>,
+}
+
+/// One figure, compact.
+#[derive(Debug, Clone)]
+pub struct FigureRow {
+    /// The smallest claim id: the figure id's digits.
+    pub id: u64,
+    pub kind: Kind,
+    pub unit: Sym,
+    pub subject: Sym,
+    pub subject_key: Sym,
+    pub geography: Sym,
+    pub period: Sym,
+    pub value_min: f64,
+    pub value_max: f64,
+    pub value_median: f64,
+    pub status: FigureStatus,
+    pub n_claims: u32,
+    pub n_publishers: u32,
+    claims: Range,
+    docs: Range,
+    conflicting: Range,
+}
+
+impl Figures {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn figure_id(&self, k: usize) -> String {
+        format!("f-{:016x}", self.rows[k].id)
+    }
+
+    fn ids(&self, r: Range) -> &[u64] {
+        &self.ids[r.start as usize..(r.start + r.len) as usize]
+    }
+
+    /// Figure `k` as a row of `figures.parquet`.
+    pub fn figure(&self, keys: &Keys, k: usize) -> Figure {
+        let r = &self.rows[k];
+        let s = |sym: Sym| keys.sym(sym).map(str::to_owned);
+        Figure {
+            figure_id: self.figure_id(k),
+            kind: r.kind,
+            unit: s(r.unit),
+            subject: s(r.subject),
+            subject_key: s(r.subject_key),
+            geography: s(r.geography),
+            period: s(r.period),
+            value_min: r.value_min,
+            value_max: r.value_max,
+            value_median: r.value_median,
+            status: r.status,
+            n_claims: r.n_claims as usize,
+            n_documents: r.docs.len as usize,
+            n_publishers: r.n_publishers as usize,
+            claim_ids: self.ids(r.claims).iter().map(|&c| claim_id(c)).collect(),
+            doc_ids: self.ids(r.docs).iter().map(|&d| doc_id(d)).collect(),
+            conflicting_claim_ids: self.ids(r.conflicting).iter().map(|&c| claim_id(c)).collect(),
+        }
+    }
+
+    /// Every figure, in order.
+    pub fn to_model(&self, keys: &Keys) -> Vec<Figure> {
+        (0..self.len()).map(|k| self.figure(keys, k)).collect()
+    }
 }
 
 /// Groups the claims of `keys` into figures, given what dedup found.
@@ -168,33 +241,38 @@ pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
             sets.union(j as usize, k);
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for k in 0..items.len() {
-        groups.entry(sets.find(k)).or_default().push(k);
+    // Groups: items sorted by their set's root, each group's members in item order.
+    let mut by_root: Vec<(u32, u32)> = (0..items.len()).map(|k| (sets.find(k) as u32, k as u32)).collect();
+    by_root.sort_unstable();
+    let mut ids = Vec::new();
+    let mut rows: Vec<(FigureRow, usize, usize)> = Vec::new();
+    let mut members = Vec::new();
+    let mut at = 0;
+    for run in by_root.chunk_by(|a, b| a.0 == b.0) {
+        members.clear();
+        members.extend(run.iter().map(|&(_, k)| k as usize));
+        rows.push((figure(keys, &items, &members, links, &mut ids), at, at + run.len()));
+        at += run.len();
     }
-    let mut figures: Vec<(Figure, Vec<usize>)> = groups
-        .into_values()
-        .map(|g| (figure(keys, &items, &g, links), g.iter().map(|&k| items[k].claim).collect()))
-        .collect();
-    figures.sort_unstable_by(|a, b| a.0.figure_id.cmp(&b.0.figure_id));
+    rows.sort_unstable_by_key(|r| r.0.id);
     let mut claim_figure = vec![None; claims.len()];
-    for (f, (_, members)) in figures.iter().enumerate() {
-        for &i in members {
-            claim_figure[i] = Some(f as u32);
+    for (f, (_, start, end)) in rows.iter().enumerate() {
+        for &(_, k) in &by_root[*start..*end] {
+            claim_figure[items[k as usize].claim] = Some(f as u32);
         }
     }
-    Figures { figures: figures.into_iter().map(|(f, _)| f).collect(), claim_figure }
+    Figures { rows: rows.into_iter().map(|r| r.0).collect(), ids, claim_figure }
 }
 
 /// Names per sentence (or title), without the names that `uses` (owner, source) show in
 /// more than `limit` sources.
 struct Filtered {
     ranges: Vec<Range>,
-    arena: Vec<u64>,
+    arena: Vec<Term>,
 }
 
 impl Filtered {
-    fn get(&self, owner: u32) -> &[u64] {
+    fn get(&self, owner: u32) -> &[Term] {
         let r = self.ranges[owner as usize];
         &self.arena[r.start as usize..(r.start + r.len) as usize]
     }
@@ -207,13 +285,13 @@ fn filtered_names(
     owners: usize,
     limit: usize,
 ) -> Filtered {
-    let mut pairs: Vec<(u64, u32)> = Vec::new();
+    let mut pairs: Vec<(Term, u32)> = Vec::new();
     for (owner, source) in uses {
         pairs.extend(keys.terms(names_of(owner)).iter().map(|&n| (n, source)));
     }
     pairs.sort_unstable();
     pairs.dedup();
-    let common: HashSet<u64> =
+    let common: HashSet<Term> =
         pairs.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > limit).map(|run| run[0].0).collect();
     drop(pairs);
     let mut arena = Vec::new();
@@ -382,9 +460,11 @@ fn same_figure(keys: &Keys, a: &Item, b: &Item, generic: &HashSet<Sym>) -> bool 
 }
 
 /// Names and content words of a sentence, as sorted hashes.
-pub fn sentence_terms(sentence: &str) -> (Vec<u64>, Vec<u64>) {
+pub fn sentence_terms(sentence: &str) -> (Vec<Term>, Vec<Term>) {
     let mut names = Vec::new();
     let mut words = Vec::new();
+    // One buffer for every word's lower case.
+    let mut lower = String::new();
     for (k, w) in
         sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).enumerate()
     {
@@ -392,17 +472,23 @@ pub fn sentence_terms(sentence: &str) -> (Vec<u64>, Vec<u64>) {
         if w.len() < 2 || w.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        let lower = w.to_lowercase();
-        if crate::extract::is_stopword(&lower) {
+        lower.clear();
+        if w.is_ascii() {
+            lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        let lower = lower.as_str();
+        if crate::extract::is_stopword(lower) {
             continue;
         }
         let capital = w.starts_with(char::is_uppercase);
         let shouted = w.len() > 4 && w.chars().all(|c| !c.is_lowercase());
         if capital && k > 0 && !shouted && !crate::context::is_place_or_time_word(w) {
-            names.push(hash(&lower));
+            names.push(hash(lower));
         }
         if lower.len() >= 3 {
-            words.push(hash(&lower));
+            words.push(hash(lower));
         }
     }
     for v in [&mut names, &mut words] {
@@ -412,17 +498,18 @@ pub fn sentence_terms(sentence: &str) -> (Vec<u64>, Vec<u64>) {
     (names, words)
 }
 
-fn hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+fn hash(s: &str) -> Term {
+    let h = s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    (h ^ (h >> 32)) as Term
 }
 
 /// Names of a title, as sorted hashes: its capitalised words after the first, or, in a
 /// title in capitals ("VOLKSWAGEN U.S. CAR SALES FALL"), every word of three letters or
 /// more that is not a stop word (the common ones are dropped later, as for sentences).
-pub fn title_terms(title: &str) -> Vec<u64> {
+pub fn title_terms(title: &str) -> Vec<Term> {
     let letters = || title.chars().filter(|c| c.is_alphabetic());
     let shouted = letters().count() >= 8 && letters().all(|c| !c.is_lowercase());
-    let mut names: Vec<u64> = title
+    let mut names: Vec<Term> = title
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .enumerate()
@@ -541,10 +628,10 @@ fn may_conflict(claims: &[ClaimKey], a: &Item, b: &Item) -> bool {
 /// "Everex Systems", "St Louis" against "St Joseph"): two firms, markets or people.
 fn names_apart(a: &Item, b: &Item) -> bool {
     // A sentence naming nobody ("the company said") is about its title's names.
-    fn names<'x>(it: &'x Item) -> &'x [u64] {
+    fn names<'x>(it: &'x Item) -> &'x [Term] {
         if it.names.is_empty() { it.title_names } else { it.names }
     }
-    let only = |x: &[u64], y: &[u64]| x.iter().any(|n| y.binary_search(n).is_err());
+    let only = |x: &[Term], y: &[Term]| x.iter().any(|n| y.binary_search(n).is_err());
     a.source != b.source && only(names(a), names(b)) && only(names(b), names(a))
 }
 
@@ -557,31 +644,34 @@ const MAX_COMPARED: usize = 64;
 /// Documents above which one subject, place and period names a kind of thing.
 const MAX_CONFLICT: usize = 10;
 
-fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links) -> Figure {
+fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links, ids: &mut Vec<u64>) -> FigureRow {
     let claims = &keys.claims;
     let first = &claims[items[members[0]].claim];
-    let s = |sym: Sym| keys.sym(sym).map(str::to_owned);
+    let mut push = |v: &mut dyn Iterator<Item = u64>| {
+        let start = ids.len() as u32;
+        ids.extend(v);
+        Range { start, len: ids.len() as u32 - start }
+    };
     if members.len() == 1 {
         // Most figures have one claim: no sets, no counting.
-        let publisher = keys.docs[first.doc as usize].publisher;
-        return Figure {
-            figure_id: format!("f-{:016x}", first.id),
+        let doc = &keys.docs[first.doc as usize];
+        return FigureRow {
+            id: first.id,
             kind: first.kind,
-            unit: s(first.unit),
-            subject: s(first.subject),
-            subject_key: s(first.subject_key),
-            geography: s(first.geography),
-            period: s(first.period),
+            unit: first.unit,
+            subject: first.subject,
+            subject_key: first.subject_key,
+            geography: first.geography,
+            period: first.period,
             value_min: first.value,
             value_max: first.value,
             value_median: first.value,
             status: FigureStatus::Single,
             n_claims: 1,
-            n_documents: 1,
-            n_publishers: usize::from(publisher != 0),
-            claim_ids: vec![claim_id(first.id)],
-            doc_ids: vec![doc_id(keys.docs[first.doc as usize].id)],
-            conflicting_claim_ids: Vec::new(),
+            n_publishers: u32::from(doc.publisher != 0),
+            claims: push(&mut std::iter::once(first.id)),
+            docs: push(&mut std::iter::once(doc.id)),
+            conflicting: Range::default(),
         };
     }
     let claim_ids: BTreeSet<u64> = members.iter().map(|&k| claims[items[k].claim].id).collect();
@@ -609,7 +699,7 @@ fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links) -> Figu
     };
     let conflicting: BTreeSet<u64> = disagreeing.iter().map(|&k| claims[items[k].claim].id).collect();
     // The value most members give, ties to the first in alphabetical order.
-    let most_common = |f: &dyn Fn(&ClaimKey) -> Sym| -> Option<String> {
+    let most_common = |f: &dyn Fn(&ClaimKey) -> Sym| -> Sym {
         let mut counts: HashMap<Sym, usize> = HashMap::new();
         for &k in members {
             let v = f(&claims[items[k].claim]);
@@ -620,13 +710,13 @@ fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links) -> Figu
         counts
             .into_iter()
             .max_by(|a, b| a.1.cmp(&b.1).then_with(|| keys.sym(b.0).cmp(&keys.sym(a.0))))
-            .and_then(|(v, _)| s(v))
+            .map_or(0, |(v, _)| v)
     };
     let doc_ids: BTreeSet<u64> = docs.iter().map(|&d| keys.docs[d as usize].id).collect();
-    Figure {
-        figure_id: format!("f-{:016x}", claim_ids.first().copied().unwrap_or_default()),
+    FigureRow {
+        id: claim_ids.first().copied().unwrap_or_default(),
         kind: first.kind,
-        unit: s(first.unit),
+        unit: first.unit,
         subject: most_common(&|c| c.subject),
         subject_key: most_common(&|c| c.subject_key),
         geography: most_common(&|c| c.geography),
@@ -635,12 +725,11 @@ fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links) -> Figu
         value_max: values[values.len() - 1],
         value_median: median,
         status,
-        n_claims: members.len(),
-        n_documents: doc_ids.len(),
-        n_publishers: publishers.len(),
-        claim_ids: claim_ids.into_iter().map(claim_id).collect(),
-        doc_ids: doc_ids.into_iter().map(doc_id).collect(),
-        conflicting_claim_ids: conflicting.into_iter().map(claim_id).collect(),
+        n_claims: members.len() as u32,
+        n_publishers: publishers.len() as u32,
+        claims: push(&mut claim_ids.into_iter()),
+        docs: push(&mut doc_ids.into_iter()),
+        conflicting: push(&mut conflicting.into_iter()),
     }
 }
 

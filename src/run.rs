@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::clean::{FurnitureCount, clean, furniture_hashes};
 use crate::dedup::dedup;
 use crate::ingest::{InputFile, Options, Plan, plan};
-use crate::keys::{Keys, claim_id, doc_id, id_number};
+use crate::keys::{Keys, id_number};
 use crate::model::{Article, Claim, DocStatus, FigureStatus, RawDoc};
 use crate::parse::parse;
 use crate::pipeline::{Config, StageClock, Summary, Timings, claims_of, doc_part};
@@ -40,9 +40,13 @@ pub fn run(config: &Config) -> Result<Summary> {
         }
         b.build().context("cannot start worker threads")?
     };
+    trace_memory("start");
     let mut plan = plan(&config.inputs)?;
     plan.buffer_stdin().context("cannot read standard input")?;
     let options = Options { max_doc_bytes: config.max_doc_bytes };
+    // With one job, everything runs on one thread; otherwise a reader thread reads ahead
+    // and a writer thread writes each batch while the workers go on with the next.
+    let threaded = config.jobs != Some(1);
     let bar = progress_bar(config.progress, plan.bytes().max(1) * 2);
     let clock = StageClock::default();
     let mut timings = Timings::default();
@@ -51,7 +55,7 @@ pub fn run(config: &Config) -> Result<Summary> {
     // documents as one run over everything would).
     bar.set_message("scanning");
     let mut furniture = FurnitureCount::default();
-    batches(&plan, options, &bar, |batch| {
+    batches(&plan, options, &bar, threaded, |batch| {
         let hashes: Vec<(String, Vec<u64>)> = pool.install(|| {
             batch
                 .par_iter()
@@ -71,22 +75,15 @@ pub fn run(config: &Config) -> Result<Summary> {
 
     // Pass 2: everything else, batch by batch.
     bar.set_message("extracting");
-    // Batches are written by a thread of their own while the workers go on with the next.
-    let (to_writer, writer_rx) = sync_channel::<(Vec<Article>, Vec<Claim>)>(1);
-    let mut staged = Staged::new(&config.output)?;
-    let writer = std::thread::spawn(move || -> Result<(Staged, f64)> {
-        let mut secs = 0.0;
-        for (documents, claims) in writer_rx {
-            let t = Instant::now();
-            staged.write_batch(&documents, &claims)?;
-            secs += t.elapsed().as_secs_f64();
-        }
-        Ok((staged, secs))
-    });
+    let staged = Staged::new(&config.output)?;
+    let staged_tmp = staged.tmp().to_path_buf();
+    let mut writer = BatchWriter::new(staged, threaded);
+    let mut handoff = 0.0;
     let mut keys = Keys::default();
+    keys.spill_shingles(&staged_tmp.join("shingles.bin")).context("cannot write the dedup file")?;
     let mut statuses: Vec<DocStatus> = Vec::new();
     let mut in_boilerplate = 0usize;
-    let read = batches(&plan, options, &bar, |batch| {
+    let read = batches(&plan, options, &bar, threaded, |batch| {
         let batch: Vec<RawDoc> = match config.shard {
             Some((i, n)) => batch.into_iter().filter(|raw| shard_of(raw, n) == i).collect(),
             None => batch,
@@ -118,16 +115,20 @@ pub fn run(config: &Config) -> Result<Summary> {
             documents.push(a);
             claims.extend(c);
         }
-        to_writer.send((documents, claims)).map_err(|_| anyhow::anyhow!("the batch writer stopped"))?;
-        Ok(())
+        let t = Instant::now();
+        let r = writer.write(documents, claims);
+        handoff += t.elapsed().as_secs_f64();
+        r
     });
-    drop(to_writer);
-    let written = writer.join().map_err(|_| anyhow::anyhow!("the batch writer panicked"))?;
+    // The writer's error first: a failed write stops the reading with a vaguer one.
+    trace_memory(&format!("handing batches to the writer: {handoff:.2} s"));
+    let (staged, write_secs) = writer.finish()?;
+    trace_memory(&format!("writer busy: {write_secs:.2} s"));
     let (files, skipped) = read?;
-    let (staged, write_secs) = written?;
     bar.finish_and_clear();
     trace_memory("batches written");
 
+    keys.finish().context("cannot write the dedup file")?;
     let t = Instant::now();
     let links = dedup(&keys);
     timings.dedup += t.elapsed().as_secs_f64();
@@ -141,34 +142,23 @@ pub fn run(config: &Config) -> Result<Summary> {
             statuses[i] = DocStatus::Duplicate;
         }
     }
-    let patches = Patches {
-        doc_status: statuses.iter().map(|s| s.as_str()).collect(),
-        doc_duplicate_of: links.doc_duplicate_of.iter().map(|c| c.map(|c| doc_id(keys.docs[c as usize].id))).collect(),
-        claim_duplicate_of: links
-            .claim_duplicate_of
-            .iter()
-            .map(|c| c.map(|c| claim_id(keys.claims[c as usize].id)))
-            .collect(),
-        claim_figure_id: found
-            .claim_figure
-            .iter()
-            .map(|f| f.map(|f| found.figures[f as usize].figure_id.clone()))
-            .collect(),
-    };
+    let patches = Patches::new(&keys, &statuses, &links, &found)?;
     let counts = Counts {
         statuses: DocStatus::ALL.map(|s| (s, statuses.iter().filter(|x| **x == s).count())),
         claims: keys.claims.len(),
         in_boilerplate,
         figures: [FigureStatus::Single, FigureStatus::Consistent, FigureStatus::Conflicting]
-            .map(|s| (s, found.figures.iter().filter(|f| f.status == s).count())),
+            .map(|s| (s, found.rows.iter().filter(|f| f.status == s).count())),
     };
     timings.parse = clock.secs(&clock.parse);
     timings.clean = clock.secs(&clock.clean);
     timings.segment = clock.secs(&clock.segment);
     timings.extract = clock.secs(&clock.extract);
     timings.context = clock.secs(&clock.context);
-    drop(keys);
-    staged.finish(patches, &found.figures, |final_secs| {
+    let figures = found.len();
+    // Only the patches and the figures table are needed from here.
+    drop((keys, links, found));
+    staged.finish(patches, |final_secs| {
         timings.write = write_secs + final_secs;
         timings.total = started.elapsed().as_secs_f64();
         manifest(config, &files, &skipped, &counts, &timings, started_at)
@@ -179,10 +169,63 @@ pub fn run(config: &Config) -> Result<Summary> {
         documents: statuses.len(),
         by_status: counts.statuses,
         claims: counts.claims,
-        figures: found.figures.len(),
+        figures,
         seconds: total,
         output: config.output.clone(),
     })
+}
+
+/// Writes each batch's part files: on a thread of its own, or on the caller's.
+enum BatchWriter {
+    Thread {
+        to: std::sync::mpsc::SyncSender<(Vec<Article>, Vec<Claim>)>,
+        handle: std::thread::JoinHandle<Result<(Staged, f64)>>,
+    },
+    Inline(Staged, f64),
+}
+
+impl BatchWriter {
+    fn new(mut staged: Staged, threaded: bool) -> BatchWriter {
+        if !threaded {
+            return BatchWriter::Inline(staged, 0.0);
+        }
+        let (to, from) = sync_channel::<(Vec<Article>, Vec<Claim>)>(1);
+        let handle = std::thread::spawn(move || -> Result<(Staged, f64)> {
+            let mut secs = 0.0;
+            for (documents, claims) in from {
+                let t = Instant::now();
+                staged.write_batch(&documents, &claims)?;
+                secs += t.elapsed().as_secs_f64();
+            }
+            Ok((staged, secs))
+        });
+        BatchWriter::Thread { to, handle }
+    }
+
+    fn write(&mut self, documents: Vec<Article>, claims: Vec<Claim>) -> Result<()> {
+        match self {
+            // A send fails only when the writer stopped on an error: `finish` reports it.
+            BatchWriter::Thread { to, .. } => {
+                to.send((documents, claims)).map_err(|_| anyhow::anyhow!("the batch writer stopped"))
+            }
+            BatchWriter::Inline(staged, secs) => {
+                let t = Instant::now();
+                staged.write_batch(&documents, &claims)?;
+                *secs += t.elapsed().as_secs_f64();
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(self) -> Result<(Staged, f64)> {
+        match self {
+            BatchWriter::Thread { to, handle } => {
+                drop(to);
+                handle.join().map_err(|_| anyhow::anyhow!("the batch writer panicked"))?
+            }
+            BatchWriter::Inline(staged, secs) => Ok((staged, secs)),
+        }
+    }
 }
 
 /// The files read and what was passed over.
@@ -193,13 +236,15 @@ type Processed = (Article, Vec<Claim>, Vec<(usize, usize)>);
 
 /// With `FIGTRACE_TRACE_MEMORY` set, prints the resident and peak memory at a point of the
 /// run to stderr (from /proc/self/status, on Linux), to see which phase holds what.
-fn trace_memory(at: &str) {
+pub(crate) fn trace_memory(at: &str) {
     if std::env::var_os("FIGTRACE_TRACE_MEMORY").is_none() {
         return;
     }
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let field = |k: &str| status.lines().find(|l| l.starts_with(k)).map_or("?", |l| l[k.len()..].trim());
-    eprintln!("figtrace: memory {at:<22} rss {:>12} peak {:>12}", field("VmRSS:"), field("VmHWM:"));
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    let secs = START.get_or_init(Instant::now).elapsed().as_secs_f64();
+    eprintln!("figtrace: {secs:>6.2} s {at:<20} rss {:>12} peak {:>12}", field("VmRSS:"), field("VmHWM:"));
 }
 
 /// The shard (of `n`) a document belongs to: its id's number modulo `n`.
@@ -213,8 +258,33 @@ fn batches(
     plan: &Plan,
     options: Options,
     bar: &ProgressBar,
+    threaded: bool,
     mut each: impl FnMut(Vec<RawDoc>) -> Result<()>,
 ) -> Result<Read> {
+    if !threaded {
+        let mut batch: Vec<RawDoc> = Vec::new();
+        let mut bytes = 0;
+        let mut result = Ok(());
+        let mut send = |batch: Vec<RawDoc>, result: &mut Result<()>| {
+            if result.is_ok() {
+                let n: usize = batch.iter().map(|d| d.bytes.len()).sum();
+                *result = each(batch);
+                bar.inc(n as u64);
+            }
+        };
+        let out = plan.read(options, &mut |doc| {
+            bytes += doc.bytes.len();
+            batch.push(doc);
+            if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
+                bytes = 0;
+                send(std::mem::take(&mut batch), &mut result);
+            }
+        });
+        if !batch.is_empty() {
+            send(batch, &mut result);
+        }
+        return result.map(|()| out);
+    }
     std::thread::scope(|s| {
         let (tx, rx) = sync_channel::<Vec<RawDoc>>(1);
         let reader = s.spawn(move || {
@@ -235,14 +305,21 @@ fn batches(
             out
         });
         let mut result = Ok(());
+        let (mut waited, mut worked) = (0.0, 0.0);
+        let mut t = Instant::now();
         for batch in rx {
+            waited += t.elapsed().as_secs_f64();
+            t = Instant::now();
             let n: usize = batch.iter().map(|d| d.bytes.len()).sum();
             if let Err(e) = each(batch) {
                 result = Err(e);
                 break;
             }
             bar.inc(n as u64);
+            worked += t.elapsed().as_secs_f64();
+            t = Instant::now();
         }
+        trace_memory(&format!("read: {waited:.2} s waiting, {worked:.2} s working"));
         let out = reader.join().map_err(|_| anyhow::anyhow!("the input reader stopped"))?;
         result.map(|()| out)
     })

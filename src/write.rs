@@ -27,8 +27,11 @@ use std::sync::Arc;
 use anyhow::{Context as _, Result};
 use polars::prelude::*;
 
+use crate::dedup::Links;
+use crate::keys::{Keys, claim_id, doc_id};
 use crate::locate::{Locator, claim_positions};
-use crate::model::{Article, Claim, Dataset, Figure};
+use crate::model::{Article, Claim, Dataset, DocStatus, Figure};
+use crate::reconcile::Figures;
 
 /// Version of the output schema. Bump on any change of column names or types.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -76,12 +79,63 @@ pub struct Staged {
     tables: Option<(Vec<PathBuf>, Vec<PathBuf>)>,
 }
 
-/// Columns a run sets after dedup and reconciliation, in row order of the parts.
+/// Columns a run sets after dedup and reconciliation, in row order of the parts, and the
+/// figures table.
 pub struct Patches {
-    pub doc_status: Vec<&'static str>,
-    pub doc_duplicate_of: Vec<Option<String>>,
-    pub claim_duplicate_of: Vec<Option<String>>,
-    pub claim_figure_id: Vec<Option<String>>,
+    documents: DataFrame,
+    claims: DataFrame,
+    figures: DataFrame,
+}
+
+impl Patches {
+    /// From the keys of a run, its documents' statuses before dedup, and what dedup and
+    /// reconciliation found.
+    pub fn new(keys: &Keys, statuses: &[DocStatus], links: &Links, found: &Figures) -> Result<Patches> {
+        let status: StringChunked = statuses
+            .iter()
+            .zip(&links.doc_duplicate_of)
+            .map(|(s, d)| Some(if d.is_some() { DocStatus::Duplicate.as_str() } else { s.as_str() }))
+            .collect();
+        let doc_dup: StringChunked =
+            links.doc_duplicate_of.iter().map(|c| c.map(|c| doc_id(keys.docs[c as usize].id))).collect();
+        let claim_dup: StringChunked =
+            links.claim_duplicate_of.iter().map(|c| c.map(|c| claim_id(keys.claims[c as usize].id))).collect();
+        let figure: StringChunked = found.claim_figure.iter().map(|f| f.map(|f| found.figure_id(f as usize))).collect();
+        Ok(Patches {
+            documents: DataFrame::new_infer_height(vec![
+                status.with_name("status".into()).into_series().into_column(),
+                doc_dup.with_name("duplicate_of".into()).into_series().into_column(),
+            ])?,
+            claims: DataFrame::new_infer_height(vec![
+                claim_dup.with_name("duplicate_of".into()).into_series().into_column(),
+                figure.with_name("figure_id".into()).into_series().into_column(),
+            ])?,
+            figures: figures_frame_of(keys, found)?,
+        })
+    }
+}
+
+/// The `figures` table, made a chunk of figures at a time.
+fn figures_frame_of(keys: &Keys, found: &Figures) -> Result<DataFrame> {
+    const CHUNK: usize = 16 * 1024;
+    let mut frame: Option<DataFrame> = None;
+    for start in (0..found.len()).step_by(CHUNK) {
+        let chunk: Vec<Figure> = (start..(start + CHUNK).min(found.len())).map(|k| found.figure(keys, k)).collect();
+        let df = figures_frame(&chunk)?;
+        match &mut frame {
+            Some(f) => {
+                f.vstack_mut(&df)?;
+            }
+            None => frame = Some(df),
+        }
+    }
+    match frame {
+        Some(mut f) => {
+            f.rechunk_mut();
+            Ok(f)
+        }
+        None => figures_frame(&[]),
+    }
 }
 
 const DOC_PATCHED: [&str; 2] = ["status", "duplicate_of"];
@@ -115,35 +169,34 @@ impl Staged {
         Ok(())
     }
 
+    /// The temporary folder, removed when the output is complete or abandoned.
+    pub fn tmp(&self) -> &Path {
+        &self.tmp
+    }
+
     fn part(&self, table: &str, n: usize) -> PathBuf {
         self.tmp.join("parts").join(format!("{table}-{n:06}.parquet"))
     }
 
     /// Writes the tables from the parts with `patches`, the figures and the manifest that
     /// `manifest` makes given the seconds spent writing, and moves them into place.
-    pub fn finish(
-        self,
-        patches: Patches,
-        figures: &[Figure],
-        manifest: impl FnOnce(f64) -> serde_json::Value,
-    ) -> Result<()> {
+    pub fn finish(self, patches: Patches, manifest: impl FnOnce(f64) -> serde_json::Value) -> Result<()> {
         let started = std::time::Instant::now();
         let parts = |table: &str| match &self.tables {
             Some((docs, _)) if table == "documents" => docs.clone(),
             Some((_, claims)) => claims.clone(),
             None => (1..=self.parts).map(|n| self.part(table, n)).collect::<Vec<_>>(),
         };
-        let docs = patch_frame(vec![
-            Series::new("status".into(), patches.doc_status).into_column(),
-            Series::new("duplicate_of".into(), patches.doc_duplicate_of).into_column(),
-        ])?;
-        let claims = patch_frame(vec![
-            Series::new("duplicate_of".into(), patches.claim_duplicate_of).into_column(),
-            Series::new("figure_id".into(), patches.claim_figure_id).into_column(),
-        ])?;
-        assemble(&parts("documents"), &DOCUMENT_COLUMNS, &DOC_PATCHED, docs, &self.tmp.join(TABLES[0]))?;
-        assemble(&parts("claims"), &CLAIM_COLUMNS, &CLAIM_PATCHED, claims, &self.tmp.join(TABLES[1]))?;
-        sink(figures_frame(figures)?, &self.tmp.join(TABLES[2]))?;
+        let (docs, claims) = (patches.documents, patches.claims);
+        crate::run::trace_memory("patches");
+        // Row groups of ~1,000 documents and ~16,000 claims (a few MB each): a row group is
+        // what the writer holds in memory, and what a reader skips by its statistics.
+        assemble(&parts("documents"), &DOCUMENT_COLUMNS, &DOC_PATCHED, docs, &self.tmp.join(TABLES[0]), 1024)?;
+        crate::run::trace_memory("documents.parquet");
+        assemble(&parts("claims"), &CLAIM_COLUMNS, &CLAIM_PATCHED, claims, &self.tmp.join(TABLES[1]), 16 * 1024)?;
+        crate::run::trace_memory("claims.parquet");
+        sink(patches.figures, &self.tmp.join(TABLES[2]))?;
+        crate::run::trace_memory("figures.parquet");
         let json = serde_json::to_string_pretty(&manifest(started.elapsed().as_secs_f64()))?;
         fs::write(self.tmp.join("manifest.json"), json + "\n").context("cannot write manifest.json")?;
         for name in TABLES.iter().chain(["manifest.json"].iter()) {
@@ -160,14 +213,17 @@ impl Drop for Staged {
     }
 }
 
-fn patch_frame(columns: Vec<Column>) -> Result<DataFrame> {
-    Ok(DataFrame::new_infer_height(columns)?)
-}
-
 /// Writes `out` from the rows of the Parquet files `parts` (in order, the `patched`
 /// columns dropped) beside the columns of `patch`, row by row, columns in `order`. The
 /// parts are streamed, never loaded whole.
-pub fn assemble(parts: &[PathBuf], order: &[&str], patched: &[&str], patch: DataFrame, out: &Path) -> Result<()> {
+pub fn assemble(
+    parts: &[PathBuf],
+    order: &[&str],
+    patched: &[&str],
+    patch: DataFrame,
+    out: &Path,
+    row_group: usize,
+) -> Result<()> {
     let sources: Vec<PlRefPath> = parts.iter().map(|p| PlRefPath::try_from_path(p)).collect::<PolarsResult<_>>()?;
     let rows = if sources.is_empty() {
         // No batch: an empty table of the right schema.
@@ -179,7 +235,9 @@ pub fn assemble(parts: &[PathBuf], order: &[&str], patched: &[&str], patch: Data
     let kept: Vec<Expr> = order.iter().filter(|c| !patched.contains(c)).map(|c| col(*c)).collect();
     let joined = concat_lf_horizontal([rows.select(kept), patch.lazy()], HConcatOptions::default())?;
     let ordered = joined.select(order.iter().map(|c| col(*c)).collect::<Vec<_>>());
-    sink_with(ordered, out, parquet_options())
+    let mut options = (*parquet_options()).clone();
+    options.row_group_size = Some(row_group);
+    sink_with(ordered, out, Arc::new(options))
 }
 
 /// Column order of the tables (the output contract, above).
