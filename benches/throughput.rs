@@ -186,7 +186,7 @@ fn reconcile_scaling(dir: &Path) {
         let figures = figtrace::pipeline::resolve(&mut docs, &mut claims);
         let secs = t.elapsed().as_secs_f64();
         println!(
-            "reconcile {n:>9} claims {secs:>8.2} s ({:>6.0} k claims/s), {} figures",
+            "keys + dedup + reconcile {n:>9} claims {secs:>8.2} s ({:>6.0} k claims/s), {} figures",
             n as f64 / secs / 1e3,
             figures.len()
         );

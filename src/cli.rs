@@ -52,6 +52,41 @@ pub enum Command {
     /// `status`, `duplicate_of` and `figure_id` are recomputed. Documents and claims keep
     /// the order of the folders given.
     Reconcile(ReconcileArgs),
+    /// From a figure to the exact words of every source.
+    ///
+    /// QUERY is a claim id (c-…), a figure id (f-…), a number in any written form
+    /// ("£800m", "£800 million", 800000000, 83,000, "1 in 50") or words ("children in
+    /// care": all of them in a claim's subject, else in its sentence). Prints the matching
+    /// figures, conflicting first, with their status and values and, for each source,
+    /// path:line:column, publisher and date, the sentence with the number highlighted, and
+    /// a link that opens the page at the sentence when the document has a URL. Sources
+    /// that disagree with the rest of their figure are marked DISAGREES.
+    Trace(TraceArgs),
+    /// Write DIR/report.html: the figures of a run on one self-contained page.
+    ///
+    /// Conflicting figures first, then consistent ones, then single-source figures (up to
+    /// 2,000 in all); each with a chart of its values per source and period, the quoted
+    /// sentences with links, and filters by kind, status and subject. No network needed.
+    Report(ReportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct TraceArgs {
+    /// A claim id, a figure id, a number or words
+    pub query: String,
+    /// Output folder of an earlier run
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
+    /// JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Output folder of an earlier run (the report is written into it)
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -75,6 +110,12 @@ pub struct FiguresArgs {
     /// Every figure, single-source ones too
     #[arg(long)]
     pub all: bool,
+    /// Only figures whose subject holds all these words ("children care")
+    #[arg(long, value_name = "WORDS")]
+    pub subject: Option<String>,
+    /// JSON lines (one figure a line) instead of a table
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug)]
@@ -130,6 +171,9 @@ pub struct RunArgs {
     /// the site furniture
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(u32, u32)>,
+    /// Print the output tables' columns, types and meanings, and exit
+    #[arg(long)]
+    pub print_schema: bool,
 }
 
 fn parse_shard(s: &str) -> Result<(u32, u32), String> {
@@ -152,6 +196,7 @@ impl Default for RunArgs {
             quiet: false,
             max_doc_bytes: crate::ingest::DEFAULT_MAX_DOC_BYTES,
             shard: None,
+            print_schema: false,
         }
     }
 }

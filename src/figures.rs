@@ -37,8 +37,26 @@ struct Row {
     disagreeing: Vec<String>,
 }
 
+/// Which figures, and how.
+#[derive(Clone, Debug)]
+pub struct Filter {
+    pub show: Show,
+    /// Only figures whose subject holds all these words.
+    pub subject: Option<String>,
+    /// JSON lines instead of a table.
+    pub json: bool,
+}
+
 /// The table for the run written to `dir`.
 pub fn table(dir: &Path, show: Show) -> Result<String> {
+    table_with(dir, &Filter { show, subject: None, json: false })
+}
+
+/// The figures of the run written to `dir` that `filter` selects, as a table or JSON lines.
+pub fn table_with(dir: &Path, filter: &Filter) -> Result<String> {
+    let show = filter.show;
+    let words: Vec<String> =
+        filter.subject.as_deref().unwrap_or("").split_whitespace().map(str::to_lowercase).collect();
     let figures = read(&dir.join("figures.parquet"))?;
     let rows = rows(&figures)?;
     let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -48,9 +66,14 @@ pub fn table(dir: &Path, show: Show) -> Result<String> {
     let mut shown: Vec<&Row> = rows
         .iter()
         .filter(|r| match show {
+            // A subject search looks at every figure unless told to keep to conflicts.
             Show::All => true,
             Show::Conflicts => r.status == "conflicting",
-            Show::Sourced => r.status != "single",
+            Show::Sourced => r.status != "single" || !words.is_empty(),
+        })
+        .filter(|r| {
+            let subject = r.subject.to_lowercase();
+            words.iter().all(|w| subject.contains(w.as_str()))
         })
         .collect();
     let rank = |s: &str| match s {
@@ -67,6 +90,18 @@ pub fn table(dir: &Path, show: Show) -> Result<String> {
         HashMap::new()
     };
     let mut out = String::new();
+    if filter.json {
+        for r in shown {
+            let line = serde_json::json!({
+                "figure_id": r.figure_id, "status": r.status, "kind": r.kind, "unit": r.unit, "subject": r.subject,
+                "geography": r.geography, "period": r.period, "value_min": r.min, "value_max": r.max,
+                "n_claims": r.claims, "n_documents": r.documents, "n_publishers": r.publishers,
+                "conflicting_claim_ids": r.disagreeing,
+            });
+            let _ = writeln!(out, "{line}");
+        }
+        return Ok(out);
+    }
     let _ = writeln!(
         out,
         "{} figures: {} conflicting, {} consistent, {} single ({})",
@@ -182,7 +217,7 @@ fn claim_places(df: &DataFrame) -> Result<HashMap<String, (f64, String, String)>
 }
 
 /// 72590 → "72,590"; 0.125 → "0.125"; 3.4e9 → "3,400,000,000".
-fn number(v: f64) -> String {
+pub fn number(v: f64) -> String {
     if v.fract() != 0.0 || v.abs() >= 1e15 {
         return format!("{v}");
     }

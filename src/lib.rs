@@ -34,9 +34,13 @@ pub mod parse;
 pub mod pipeline;
 pub mod reconcile;
 #[cfg(feature = "parquet")]
+pub mod report;
+#[cfg(feature = "parquet")]
 pub mod run;
 pub mod segment;
 mod sets;
+#[cfg(feature = "parquet")]
+pub mod trace;
 #[cfg(feature = "parquet")]
 pub mod write;
 

@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use figtrace::cli::{Cli, Command, DumpArgs, EvalArgs, FiguresArgs, ReconcileArgs, RunArgs, paths_or_default};
+use figtrace::cli::{
+    Cli, Command, DumpArgs, EvalArgs, FiguresArgs, ReconcileArgs, ReportArgs, RunArgs, TraceArgs, paths_or_default,
+};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -13,13 +15,52 @@ fn main() -> ExitCode {
         Some(Command::Eval(args)) => return eval(args),
         Some(Command::Figures(args)) => return figures(args),
         Some(Command::Reconcile(args)) => return reconcile(args),
+        Some(Command::Trace(args)) => return trace(args),
+        Some(Command::Report(args)) => return report(args),
         None => RunArgs::default(),
     };
+    if args.print_schema {
+        print!("{}", figtrace::write::schema_text());
+        return ExitCode::SUCCESS;
+    }
     let config = args.into_config();
     match figtrace::run(&config) {
         Ok(summary) => {
             eprintln!("figtrace: {summary}");
             if summary.failures() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Err(e) => {
+            eprintln!("figtrace: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn trace(args: TraceArgs) -> ExitCode {
+    use std::io::{IsTerminal, Write};
+    match figtrace::trace::trace(&args.output, &args.query) {
+        Ok(found) => {
+            let text = if args.json {
+                format!("{:#}\n", figtrace::trace::to_json(&args.query, &found))
+            } else {
+                let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                figtrace::trace::render(&found, colour)
+            };
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            if found.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Err(e) => {
+            eprintln!("figtrace: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report(args: ReportArgs) -> ExitCode {
+    match figtrace::report::report(&args.output) {
+        Ok((path, n)) => {
+            eprintln!("figtrace: {n} figures → {}", path.display());
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("figtrace: error: {e:#}");
@@ -50,7 +91,8 @@ fn figures(args: FiguresArgs) -> ExitCode {
     } else {
         Show::Sourced
     };
-    match figtrace::figures::table(&args.output, show) {
+    let filter = figtrace::figures::Filter { show, subject: args.subject.clone(), json: args.json };
+    match figtrace::figures::table_with(&args.output, &filter) {
         Ok(table) => {
             use std::io::Write;
             let _ = std::io::stdout().lock().write_all(table.as_bytes());

@@ -97,7 +97,7 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
             "tool": "figtrace",
             "version": env!("CARGO_PKG_VERSION"),
             "schema_version": SCHEMA_VERSION,
-            "run_id": &crate::ingest::sha256_hex(format!("{}{}", secs.as_nanos(), std::process::id()).as_bytes())[..12],
+            "run_id": crate::write::run_id(),
             "started_at": crate::run::iso8601(secs.as_secs()),
             "reconciled_from": dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>(),
             "counts": {

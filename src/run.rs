@@ -368,7 +368,7 @@ fn manifest(
         "tool": "figtrace",
         "version": env!("CARGO_PKG_VERSION"),
         "schema_version": SCHEMA_VERSION,
-        "run_id": &crate::ingest::sha256_hex(format!("{}{}", secs.as_nanos(), std::process::id()).as_bytes())[..12],
+        "run_id": crate::write::run_id(),
         "started_at": iso8601(secs.as_secs()),
         "config": {
             "inputs": config.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),

@@ -36,6 +36,16 @@ use crate::reconcile::Figures;
 /// Version of the output schema. Bump on any change of column names or types.
 pub const SCHEMA_VERSION: u32 = 2;
 
+/// This process's run id (12 hex digits of a hash of the start time and process id): in
+/// the manifest and in every table's file metadata.
+pub fn run_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        crate::ingest::sha256_hex(format!("{}{}", now.as_nanos(), std::process::id()).as_bytes())[..12].to_owned()
+    })
+}
+
 /// The table files, in the order they are moved into place.
 pub const TABLES: [&str; 3] = ["documents.parquet", "claims.parquet", "figures.parquet"];
 
@@ -293,6 +303,38 @@ pub const CLAIM_COLUMNS: [&str; 32] = [
     "rule",
 ];
 
+pub const FIGURE_COLUMNS: [&str; 17] = [
+    "figure_id",
+    "kind",
+    "unit",
+    "subject",
+    "subject_key",
+    "geography",
+    "period",
+    "value_min",
+    "value_max",
+    "value_median",
+    "status",
+    "n_claims",
+    "n_documents",
+    "n_publishers",
+    "claim_ids",
+    "doc_ids",
+    "conflicting_claim_ids",
+];
+
+/// The column reference (`output/README.md`, built into the binary).
+const COLUMN_REFERENCE: &str = include_str!("../output/README.md");
+
+/// `figtrace run --print-schema`: every table's columns, types and meanings.
+pub fn schema_text() -> String {
+    let tables = COLUMN_REFERENCE.find("## documents.parquet").map_or(COLUMN_REFERENCE, |at| &COLUMN_REFERENCE[at..]);
+    format!(
+        "figtrace {} output, schema version {SCHEMA_VERSION}: documents.parquet, claims.parquet, figures.parquet\n\n{tables}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 /// Part files: fast to write and read back, never read by users.
 fn part_options() -> Arc<ParquetWriteOptions> {
     let mut o = (*parquet_options()).clone();
@@ -310,6 +352,7 @@ fn parquet_options() -> Arc<ParquetWriteOptions> {
         key_value_metadata: Some(KeyValueMetadata::from_static(vec![
             ("figtrace.version".into(), env!("CARGO_PKG_VERSION").into()),
             ("figtrace.schema_version".into(), SCHEMA_VERSION.to_string()),
+            ("figtrace.run_id".into(), run_id().to_owned()),
         ])),
         arrow_schema: None,
         compat_level: Some(CompatLevel::oldest()),

@@ -10,4 +10,5 @@ mod layouts;
 mod provenance;
 mod reconcile;
 mod shards;
+mod trace;
 mod util;
