@@ -78,7 +78,15 @@ def main():
     }
     print("end to end (min / median / max of %d): %.2f / %.2f / %.2f s = %.1f / %.1f / %.1f MB/s, peak RSS %.0f MB"
           % (RUNS, *results["end_to_end"]["wall_s"], *results["end_to_end"]["mb_per_s"], max(rsss)))
-    print("  stages (s, per-document stages summed over threads):", manifest["timings_seconds"])
+    t = manifest["timings_seconds"]
+    c = manifest["counts"]
+    print("  per stage (per-document stages in CPU seconds over all threads, so MB/s per core):")
+    for stage in ("ingest", "parse", "clean", "segment", "extract", "context"):
+        if t.get(stage):
+            print(f"    {stage:<9} {t[stage]:6.2f} s  {size / t[stage]:7.1f} MB/s")
+    print(f"    {'dedup':<9} {t['dedup']:6.2f} s  {c['claims'] / t['dedup'] / 1e3:7.0f} k claims/s (keys made in the batches, then links)")
+    print(f"    {'reconcile':<9} {t['reconcile']:6.2f} s  {c['claims'] / t['reconcile'] / 1e3:7.0f} k claims/s")
+    print(f"    {'write':<9} {t['write']:6.2f} s  {size / t['write']:7.1f} MB/s of input, {c['claims'] / t['write'] / 1e3:.0f} k claims/s")
 
     w2, r2 = run(corpora[2], OUT / "run-2x")
     results["twice"] = {"wall_s": w2, "peak_rss_mb": r2, "rss_ratio": r2 / max(rsss)}

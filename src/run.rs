@@ -1,5 +1,6 @@
 //! `figtrace run`: ingest, the pipeline, and the written output folder with its manifest.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -150,6 +151,7 @@ pub fn run(config: &Config) -> Result<Summary> {
         figures: [FigureStatus::Single, FigureStatus::Consistent, FigureStatus::Conflicting]
             .map(|s| (s, found.rows.iter().filter(|f| f.status == s).count())),
     };
+    timings.ingest = READING.swap(0, Ordering::Relaxed) as f64 / 1e9;
     timings.parse = clock.secs(&clock.parse);
     timings.clean = clock.secs(&clock.clean);
     timings.segment = clock.secs(&clock.segment);
@@ -174,6 +176,10 @@ pub fn run(config: &Config) -> Result<Summary> {
         output: config.output.clone(),
     })
 }
+
+/// Nanoseconds the reader threads spent reading (not waiting for the workers): the
+/// `ingest` time of the manifest.
+static READING: AtomicU64 = AtomicU64::new(0);
 
 /// Writes each batch's part files: on a thread of its own, or on the caller's.
 enum BatchWriter {
@@ -265,23 +271,28 @@ fn batches(
         let mut batch: Vec<RawDoc> = Vec::new();
         let mut bytes = 0;
         let mut result = Ok(());
-        let mut send = |batch: Vec<RawDoc>, result: &mut Result<()>| {
+        let mut processing = 0.0;
+        let mut send = |batch: Vec<RawDoc>, result: &mut Result<()>, processing: &mut f64| {
             if result.is_ok() {
+                let t = Instant::now();
                 let n: usize = batch.iter().map(|d| d.bytes.len()).sum();
                 *result = each(batch);
                 bar.inc(n as u64);
+                *processing += t.elapsed().as_secs_f64();
             }
         };
+        let started = Instant::now();
         let out = plan.read(options, &mut |doc| {
             bytes += doc.bytes.len();
             batch.push(doc);
             if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
                 bytes = 0;
-                send(std::mem::take(&mut batch), &mut result);
+                send(std::mem::take(&mut batch), &mut result, &mut processing);
             }
         });
+        READING.fetch_add(((started.elapsed().as_secs_f64() - processing) * 1e9) as u64, Ordering::Relaxed);
         if !batch.is_empty() {
-            send(batch, &mut result);
+            send(batch, &mut result, &mut processing);
         }
         return result.map(|()| out);
     }
@@ -291,14 +302,19 @@ fn batches(
             let mut batch: Vec<RawDoc> = Vec::new();
             let mut bytes = 0;
             let mut open = true;
+            let started = Instant::now();
+            let mut blocked = 0.0;
             let out = plan.read(options, &mut |doc| {
                 bytes += doc.bytes.len();
                 batch.push(doc);
                 if open && (bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS) {
                     bytes = 0;
+                    let t = Instant::now();
                     open = tx.send(std::mem::take(&mut batch)).is_ok();
+                    blocked += t.elapsed().as_secs_f64();
                 }
             });
+            READING.fetch_add(((started.elapsed().as_secs_f64() - blocked) * 1e9) as u64, Ordering::Relaxed);
             if open && !batch.is_empty() {
                 let _ = tx.send(batch);
             }
