@@ -23,17 +23,7 @@ fn main() {
         let bytes: usize = sentences.iter().map(|s| s.len()).sum();
         let runs: usize = std::env::var("FIGTRACE_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5);
         println!("sample: {} sentences, {:.3} MB", sentences.len(), bytes as f64 / 1e6);
-        report("sample: extract", bytes, runs, || {
-            let mut ex = Extractor::new();
-            let mut out = Vec::new();
-            sentences
-                .iter()
-                .map(|s| {
-                    ex.extract_into(s, &mut out);
-                    out.len()
-                })
-                .sum()
-        });
+        report("sample: extract", bytes, runs, || extract_all(&sentences));
         report("sample: extract + context", bytes, runs, || {
             sentences.iter().map(|s| figtrace::eval::claims_of_text(s).len()).sum()
         });
@@ -81,17 +71,7 @@ fn main() {
         }
         n
     });
-    report("extract (sentences given)", sentence_bytes, runs, || {
-        let mut ex = Extractor::new();
-        let mut out = Vec::new();
-        sentences
-            .iter()
-            .map(|s| {
-                ex.extract_into(s, &mut out);
-                out.len()
-            })
-            .sum()
-    });
+    report("extract (sentences given)", sentence_bytes, runs, || extract_all(&sentences));
     report("clean + segment + extract + context", bytes, runs, || {
         texts.iter().map(|t| figtrace::eval::claims_of_text(t).len()).sum()
     });
@@ -191,6 +171,19 @@ fn reconcile_scaling(dir: &Path) {
             figures.len()
         );
     }
+}
+
+/// Mentions found in `sentences` by one extractor.
+fn extract_all(sentences: &[&str]) -> usize {
+    let mut ex = Extractor::new();
+    let mut out = Vec::new();
+    sentences
+        .iter()
+        .map(|s| {
+            ex.extract_into(s, &mut out);
+            out.len()
+        })
+        .sum()
 }
 
 fn report(name: &str, bytes: usize, runs: usize, mut f: impl FnMut() -> usize) {

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Instant, SystemTime};
 
 use anyhow::{Result, bail};
 use polars::prelude::*;
@@ -19,10 +19,10 @@ use serde_json::json;
 
 use crate::dedup::dedup;
 use crate::keys::{ClaimView, DocPart, DocView, Keys};
-use crate::model::{Bound, Change, DocStatus, FigureStatus, Kind};
+use crate::model::{Bound, Change, DocStatus, Kind};
 use crate::pipeline::Summary;
 use crate::reconcile::reconcile;
-use crate::write::{Patches, SCHEMA_VERSION, Staged, TABLES};
+use crate::write::{Patches, Staged, TABLES};
 
 /// Documents read from a table at a time.
 const SLICE: usize = 4096;
@@ -86,30 +86,15 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
         dirs.iter().map(|d| d.join(TABLES[0])).collect(),
         dirs.iter().map(|d| d.join(TABLES[1])).collect(),
     )?;
-    let figures_by_status: serde_json::Map<String, serde_json::Value> =
-        [FigureStatus::Single, FigureStatus::Consistent, FigureStatus::Conflicting]
-            .iter()
-            .map(|s| (s.as_str().to_owned(), json!(found.rows.iter().filter(|f| f.status == *s).count())))
-            .collect();
+    let counts = crate::run::Counts::new(&statuses, n_claims, in_boilerplate, &found);
     staged.finish(patches, |_| {
-        let secs = started_at.duration_since(UNIX_EPOCH).unwrap_or_default();
-        json!({
-            "tool": "figtrace",
-            "version": env!("CARGO_PKG_VERSION"),
-            "schema_version": SCHEMA_VERSION,
-            "run_id": crate::write::run_id(),
-            "started_at": crate::run::iso8601(secs.as_secs()),
-            "reconciled_from": dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>(),
-            "counts": {
-                "documents": statuses.len(),
-                "documents_by_status": by_status.iter().map(|(s, n)| (s.as_str().to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
-                "claims": n_claims,
-                "claims_in_boilerplate": in_boilerplate,
-                "figures": found.len(),
-                "figures_by_status": figures_by_status,
-            },
-            "timings_seconds": { "total": (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0 },
-        })
+        let mut m = crate::run::manifest_head(started_at, &counts);
+        m.insert("reconciled_from".into(), json!(dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>()));
+        m.insert(
+            "timings_seconds".into(),
+            json!({ "total": (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0 }),
+        );
+        serde_json::Value::Object(m)
     })?;
     Ok(Summary {
         documents: statuses.len(),

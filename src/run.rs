@@ -144,13 +144,7 @@ pub fn run(config: &Config) -> Result<Summary> {
         }
     }
     let patches = Patches::new(&keys, &statuses, &links, &found)?;
-    let counts = Counts {
-        statuses: DocStatus::ALL.map(|s| (s, statuses.iter().filter(|x| **x == s).count())),
-        claims: keys.claims.len(),
-        in_boilerplate,
-        figures: [FigureStatus::Single, FigureStatus::Consistent, FigureStatus::Conflicting]
-            .map(|s| (s, found.rows.iter().filter(|f| f.status == s).count())),
-    };
+    let counts = Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
     timings.ingest = READING.swap(0, Ordering::Relaxed) as f64 / 1e9;
     timings.parse = clock.secs(&clock.parse);
     timings.clean = clock.secs(&clock.clean);
@@ -356,11 +350,28 @@ fn progress_bar(enabled: bool, len: u64) -> ProgressBar {
 }
 
 /// What the manifest counts.
-struct Counts {
-    statuses: [(DocStatus, usize); 4],
-    claims: usize,
-    in_boilerplate: usize,
-    figures: [(FigureStatus, usize); 3],
+pub(crate) struct Counts {
+    pub statuses: [(DocStatus, usize); 4],
+    pub claims: usize,
+    pub in_boilerplate: usize,
+    pub figures: [(FigureStatus, usize); 3],
+}
+
+impl Counts {
+    pub fn new(
+        statuses: &[DocStatus],
+        claims: usize,
+        in_boilerplate: usize,
+        found: &crate::reconcile::Figures,
+    ) -> Counts {
+        Counts {
+            statuses: DocStatus::ALL.map(|s| (s, statuses.iter().filter(|x| **x == s).count())),
+            claims,
+            in_boilerplate,
+            figures: [FigureStatus::Single, FigureStatus::Consistent, FigureStatus::Conflicting]
+                .map(|s| (s, found.rows.iter().filter(|f| f.status == s).count())),
+        }
+    }
 }
 
 fn round3(x: f64) -> f64 {
@@ -375,17 +386,8 @@ fn manifest(
     t: &Timings,
     started_at: SystemTime,
 ) -> serde_json::Value {
-    let counts_by_status: serde_json::Map<String, serde_json::Value> =
-        counts.statuses.iter().map(|(s, n)| (s.as_str().to_owned(), json!(n))).collect();
-    let figures_by_status: serde_json::Map<String, serde_json::Value> =
-        counts.figures.iter().map(|(s, n)| (s.as_str().to_owned(), json!(n))).collect();
-    let secs = started_at.duration_since(UNIX_EPOCH).unwrap_or_default();
-    json!({
-        "tool": "figtrace",
-        "version": env!("CARGO_PKG_VERSION"),
-        "schema_version": SCHEMA_VERSION,
-        "run_id": crate::write::run_id(),
-        "started_at": iso8601(secs.as_secs()),
+    let mut m = manifest_head(started_at, counts);
+    m.extend(json_object(json!({
         "config": {
             "inputs": config.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
             "output": config.output.display().to_string(),
@@ -396,14 +398,6 @@ fn manifest(
             "path": f.path, "bytes": f.bytes, "sha256": f.sha256, "format": f.format.as_str(),
         })).collect::<Vec<_>>(),
         "skipped": skipped.iter().map(|(p, why)| json!({"path": p, "reason": why})).collect::<Vec<_>>(),
-        "counts": {
-            "documents": counts.statuses.iter().map(|x| x.1).sum::<usize>(),
-            "documents_by_status": counts_by_status,
-            "claims": counts.claims,
-            "claims_in_boilerplate": counts.in_boilerplate,
-            "figures": counts.figures.iter().map(|x| x.1).sum::<usize>(),
-            "figures_by_status": figures_by_status,
-        },
         "timings_seconds": {
             "ingest": round3(t.ingest),
             "parse": round3(t.parse),
@@ -416,7 +410,38 @@ fn manifest(
             "write": round3(t.write),
             "total": round3(t.total),
         },
-    })
+    })));
+    serde_json::Value::Object(m)
+}
+
+fn json_object(v: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
+    match v {
+        serde_json::Value::Object(m) => m,
+        _ => serde_json::Map::new(),
+    }
+}
+
+/// What every manifest starts with: the tool, the schema, the run and its counts.
+pub(crate) fn manifest_head(started_at: SystemTime, counts: &Counts) -> serde_json::Map<String, serde_json::Value> {
+    let by = |pairs: Vec<(&str, usize)>| {
+        pairs.into_iter().map(|(s, n)| (s.to_owned(), json!(n))).collect::<serde_json::Map<_, _>>()
+    };
+    let secs = started_at.duration_since(UNIX_EPOCH).unwrap_or_default();
+    json_object(json!({
+        "tool": "figtrace",
+        "version": env!("CARGO_PKG_VERSION"),
+        "schema_version": SCHEMA_VERSION,
+        "run_id": crate::write::run_id(),
+        "started_at": iso8601(secs.as_secs()),
+        "counts": {
+            "documents": counts.statuses.iter().map(|x| x.1).sum::<usize>(),
+            "documents_by_status": by(counts.statuses.iter().map(|(s, n)| (s.as_str(), *n)).collect()),
+            "claims": counts.claims,
+            "claims_in_boilerplate": counts.in_boilerplate,
+            "figures": counts.figures.iter().map(|x| x.1).sum::<usize>(),
+            "figures_by_status": by(counts.figures.iter().map(|(s, n)| (s.as_str(), *n)).collect()),
+        },
+    }))
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ` for seconds since the Unix epoch (proleptic Gregorian, UTC).
