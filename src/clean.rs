@@ -17,7 +17,7 @@
 //!    [`Furniture`]); a repeated sentence is left alone, since syndicated copies share
 //!    their paragraphs.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;

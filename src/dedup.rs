@@ -19,7 +19,7 @@
 //! kind, value and subject; a claim that repeats an earlier one of its own article (same
 //! kind, value, unit, subject key, place and period) is linked to that one.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
@@ -78,7 +78,7 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
     let ok: Vec<usize> = (0..docs.len()).filter(|&i| docs[i].ok).collect();
     let mut sets = UnionFind::new(docs.len());
     // Exact.
-    let mut by_hash: HashMap<u128, usize> = HashMap::new();
+    let mut by_hash: HashMap<u128, usize> = HashMap::default();
     for &i in &ok {
         let first = *by_hash.entry(docs[i].text_hash).or_insert(i);
         sets.union(first, i);
@@ -92,7 +92,7 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
         }
     }
     bands.sort_unstable();
-    let mut seen: HashSet<(u32, u32)> = HashSet::new();
+    let mut seen: HashSet<(u32, u32)> = HashSet::default();
     for run in bands.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
         for (x, &(_, a)) in run.iter().enumerate() {
             for &(_, b) in &run[x + 1..] {
@@ -106,7 +106,7 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for &i in &ok {
         groups.entry(sets.find(i)).or_default().push(i);
     }
@@ -258,12 +258,12 @@ fn link_claims(
         canonical[*c as usize] = true;
     }
     // First statements of canonical documents, by sentence and by meaning.
-    let mut by_sentence: HashMap<(u32, (u64, u64)), u32> = HashMap::new();
-    let mut by_meaning: HashMap<(u32, _), u32> = HashMap::new();
+    let mut by_sentence: HashMap<(u32, (u64, u64)), u32> = HashMap::default();
+    let mut by_meaning: HashMap<(u32, _), u32> = HashMap::default();
     // Claim → the claim it repeats; a copy's link to its canonical document wins.
     let mut links: Vec<Option<u32>> = vec![None; claims.len()];
     // A document's claims are consecutive: repeats inside it are found with a map of its own.
-    let mut first: HashMap<_, u32> = HashMap::new();
+    let mut first: HashMap<_, u32> = HashMap::default();
     let mut at = 0;
     for run in claims.chunk_by(|a, b| a.doc == b.doc) {
         first.clear();

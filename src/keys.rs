@@ -10,7 +10,7 @@
 //! are hashed once however many claims it holds; a document's shingles are kept as 32-bit
 //! hashes. About 150 bytes a claim and 4 bytes a word of article text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::dedup::{self, BANDS};
 use crate::model::{Bound, Change, DocStatus, Kind};
@@ -31,7 +31,7 @@ pub struct Interner {
 
 impl Default for Interner {
     fn default() -> Self {
-        Interner { ids: HashMap::new(), strs: vec!["".into()] }
+        Interner { ids: HashMap::default(), strs: vec!["".into()] }
     }
 }
 
@@ -123,7 +123,7 @@ impl<'a> DocPart<'a> {
         let (shingles, bands) = if ok { dedup::signature(doc.text, doc.boilerplate) } else { (Vec::new(), None) };
         let title_names = doc.title.map(reconcile::title_terms).unwrap_or_default();
         let mut sentences: Vec<(u64, Vec<Term>, Vec<Term>)> = Vec::new();
-        let mut sentence_of: HashMap<usize, u32> = HashMap::new();
+        let mut sentence_of: HashMap<usize, u32> = HashMap::default();
         let mut keyed: Vec<bool> = Vec::new();
         let mut out = Vec::with_capacity(claims.len());
         for c in claims {

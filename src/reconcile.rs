@@ -53,7 +53,9 @@
 //! `figure_id` is `f-` and the hex digits of the smallest claim id in the figure, so it
 //! depends neither on processing order nor on sharding.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::dedup::Links;
 use crate::keys::{ClaimKey, Keys, Range, Sym, Term, claim_id, doc_id};
@@ -380,7 +382,7 @@ fn close_subjects(a: &str, b: &str, same_document: bool) -> bool {
 fn merge_agreeing(keys: &Keys, items: &[Item], generic: &HashSet<Sym>, sets: &mut UnionFind) {
     let claims = &keys.claims;
     // Kind, unit, currency, head noun, place and period: what two claims of one figure share.
-    let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::default();
     for (k, it) in items.iter().enumerate() {
         if it.head == 0 || it.key == 0 || it.repeat {
             continue;
@@ -390,7 +392,7 @@ fn merge_agreeing(keys: &Keys, items: &[Item], generic: &HashSet<Sym>, sets: &mu
     }
     // The values every member of a group agrees on: a claim joins a group only if its
     // interval meets the group's common part, so agreement never chains (1.0 ~ 1.1 ~ 1.2).
-    let mut common: HashMap<usize, (f64, f64)> = HashMap::new();
+    let mut common: HashMap<usize, (f64, f64)> = HashMap::default();
     let mut buckets: Vec<Vec<usize>> = buckets.into_values().collect();
     buckets.sort_unstable();
     for mut members in buckets {
@@ -562,7 +564,7 @@ fn generic_keys(items: &[Item], documents: usize) -> HashSet<Sym> {
 /// values. A key shared by more than [`MAX_CONFLICT`] documents names a kind of thing
 /// ("net profit") rather than one quantity, and raises no conflict.
 fn merge_conflicting(claims: &[ClaimKey], items: &[Item], doc_ids: &[u64], sets: &mut UnionFind) {
-    let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::default();
     for (k, it) in items.iter().enumerate() {
         let c = &claims[it.claim];
         if it.key == 0 || !c.specific || it.repeat || !it.precise || c.geography == 0 || !it.period_written {
@@ -700,7 +702,7 @@ fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links, ids: &m
     let conflicting: BTreeSet<u64> = disagreeing.iter().map(|&k| claims[items[k].claim].id).collect();
     // The value most members give, ties to the first in alphabetical order.
     let most_common = |f: &dyn Fn(&ClaimKey) -> Sym| -> Sym {
-        let mut counts: HashMap<Sym, usize> = HashMap::new();
+        let mut counts: HashMap<Sym, usize> = HashMap::default();
         for &k in members {
             let v = f(&claims[items[k].claim]);
             if v != 0 {

@@ -345,7 +345,8 @@ fn part_options() -> Arc<ParquetWriteOptions> {
 
 fn parquet_options() -> Arc<ParquetWriteOptions> {
     Arc::new(ParquetWriteOptions {
-        compression: ParquetCompression::Zstd(None),
+        // Level 1: a third faster to write than the default (3), files a few per cent larger.
+        compression: ParquetCompression::Zstd(polars_parquet::write::ZstdLevel::try_new(1).ok()),
         statistics: StatisticsOptions::full(),
         row_group_size: Some(128 * 1024),
         data_page_size: None,
