@@ -4,7 +4,7 @@
 //! point, and fact-checkers want `path:line:column`. A [`Locator`] answers both for one
 //! text in O(log n) per query after an O(n) index.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Article, Claim};
 
@@ -72,7 +72,7 @@ pub struct ClaimPosition {
 /// Positions of `claims` (which belong to documents in `docs`), in claim order.
 pub fn claim_positions(docs: &[Article], claims: &[Claim]) -> Vec<ClaimPosition> {
     let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.doc_id.as_str(), i)).collect();
-    let mut locators: HashMap<usize, Locator> = HashMap::new();
+    let mut locators: HashMap<usize, Locator> = HashMap::default();
     claims
         .iter()
         .map(|c| {

@@ -19,7 +19,7 @@
 //! into a temporary folder inside the output folder, then renamed into place with the
 //! manifest last: a run that is killed leaves the previous output whole.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -401,12 +401,17 @@ pub fn documents_frame(docs: &[Article]) -> Result<DataFrame> {
     let spans: Vec<Series> = docs
         .iter()
         .map(|d| {
-            let loc = Locator::new(&d.text);
-            let pairs: Vec<Series> = d
-                .boilerplate_spans()
-                .into_iter()
-                .map(|(s, e)| Series::new("".into(), [loc.char_offset(s) as i64, loc.char_offset(e) as i64]))
-                .collect();
+            let spans = d.boilerplate_spans();
+            // A locator only for documents with boilerplate: most have none.
+            let pairs: Vec<Series> = if spans.is_empty() {
+                Vec::new()
+            } else {
+                let loc = Locator::new(&d.text);
+                spans
+                    .into_iter()
+                    .map(|(s, e)| Series::new("".into(), [loc.char_offset(s) as i64, loc.char_offset(e) as i64]))
+                    .collect()
+            };
             if pairs.is_empty() {
                 Series::new_empty("".into(), &DataType::List(Box::new(DataType::Int64)))
             } else {
@@ -445,27 +450,25 @@ pub fn documents_frame(docs: &[Article]) -> Result<DataFrame> {
 /// The `claims` table.
 pub fn claims_frame(docs: &[Article], claims: &[Claim]) -> Result<DataFrame> {
     let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.doc_id.as_str(), i)).collect();
-    let doc = |c: &Claim| &docs[doc_index[c.doc_id.as_str()]];
+    // Each claim's document, looked up once.
+    let doc_of: Vec<&Article> = claims.iter().map(|c| &docs[doc_index[c.doc_id.as_str()]]).collect();
+    let with_doc = || claims.iter().zip(doc_of.iter().copied());
     let pos = claim_positions(docs, claims);
-    let fragments: Vec<Option<String>> = claims
-        .iter()
-        .map(|c| {
-            let d = doc(c);
-            d.url.as_deref().map(|u| text_fragment_url(u, &d.text[c.sentence.start..c.sentence.end]))
-        })
+    let fragments: Vec<Option<String>> = with_doc()
+        .map(|(c, d)| d.url.as_deref().map(|u| text_fragment_url(u, &d.text[c.sentence.start..c.sentence.end])))
         .collect();
     let df = DataFrame::new_infer_height(vec![
         col_str("claim_id", claims.iter().map(|c| Some(c.claim_id.as_str()))),
         col_str("doc_id", claims.iter().map(|c| Some(c.doc_id.as_str()))),
-        col_str("source_path", claims.iter().map(|c| Some(doc(c).source_path.as_str()))),
-        col_i64("record_index", claims.iter().map(|c| doc(c).record_index.map(|r| r as i64))),
-        col_str("external_id", claims.iter().map(|c| doc(c).external_id.as_deref())),
+        col_str("source_path", doc_of.iter().map(|d| Some(d.source_path.as_str()))),
+        col_i64("record_index", doc_of.iter().map(|d| d.record_index.map(|r| r as i64))),
+        col_str("external_id", doc_of.iter().map(|d| d.external_id.as_deref())),
         col_i64("char_start", pos.iter().map(|p| Some(p.char_start as i64))),
         col_i64("char_end", pos.iter().map(|p| Some(p.char_end as i64))),
         col_i64("line", pos.iter().map(|p| Some(p.line as i64))),
         col_i64("column", pos.iter().map(|p| Some(p.column as i64))),
-        col_str("surface", claims.iter().map(|c| Some(&doc(c).text[c.span.start..c.span.end]))),
-        col_str("sentence", claims.iter().map(|c| Some(&doc(c).text[c.sentence.start..c.sentence.end]))),
+        col_str("surface", with_doc().map(|(c, d)| Some(&d.text[c.span.start..c.span.end]))),
+        col_str("sentence", with_doc().map(|(c, d)| Some(&d.text[c.sentence.start..c.sentence.end]))),
         col_i64("sentence_start", pos.iter().map(|p| Some(p.sentence_start as i64))),
         col_str("kind", claims.iter().map(|c| Some(c.kind.as_str()))),
         col_f64("value", claims.iter().map(|c| Some(c.value))),

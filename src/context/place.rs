@@ -8,7 +8,7 @@
 //! names none or several. Names that are also ordinary words ("Reading", "Sutton") count
 //! only after a place preposition or before "Council".
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::gazetteer::TABLE;
@@ -23,7 +23,7 @@ struct Entry {
 
 /// Entries by their first word, longest first.
 static GAZETTEER: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::default();
     for line in TABLE.lines().filter(|l| !l.trim().is_empty()) {
         let mut parts = line.split('|');
         let name = parts.next().unwrap_or_default();
