@@ -76,13 +76,11 @@ pub fn table_with(dir: &Path, filter: &Filter) -> Result<String> {
             words.iter().all(|w| subject.contains(w.as_str()))
         })
         .collect();
-    let rank = |s: &str| match s {
-        "conflicting" => 0,
-        "consistent" => 1,
-        _ => 2,
-    };
     shown.sort_by(|a, b| {
-        rank(&a.status).cmp(&rank(&b.status)).then(b.documents.cmp(&a.documents)).then(a.figure_id.cmp(&b.figure_id))
+        status_rank(&a.status)
+            .cmp(&status_rank(&b.status))
+            .then(b.documents.cmp(&a.documents))
+            .then(a.figure_id.cmp(&b.figure_id))
     });
     let located = if shown.iter().any(|r| !r.disagreeing.is_empty()) {
         claim_places(&read(&dir.join("claims.parquet"))?)?
@@ -214,6 +212,17 @@ fn claim_places(df: &DataFrame) -> Result<HashMap<String, (f64, String, String)>
         out.insert(id.to_owned(), (values.get(k).unwrap_or(f64::NAN), place, surfaces.get(k).unwrap_or("").to_owned()));
     }
     Ok(out)
+}
+
+/// Where a figure of `status` comes in every listing: conflicting, consistent, single,
+/// then anything else (a claim without a figure).
+pub fn status_rank(status: &str) -> u8 {
+    match status {
+        "conflicting" => 0,
+        "consistent" => 1,
+        "single" => 2,
+        _ => 3,
+    }
 }
 
 /// 72590 → "72,590"; 0.125 → "0.125"; 3.4e9 → "3,400,000,000".

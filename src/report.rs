@@ -51,11 +51,7 @@ pub fn report(dir: &Path) -> Result<(PathBuf, usize)> {
             }
         })
         .collect();
-    let rank = |s: &str| match s {
-        "conflicting" => 0,
-        "consistent" => 1,
-        _ => 2,
-    };
+    let rank = crate::figures::status_rank;
     figs.sort_by(|a, b| {
         rank(&a.status).cmp(&rank(&b.status)).then(b.sources.len().cmp(&a.sources.len())).then(a.id.cmp(&b.id))
     });

@@ -184,13 +184,7 @@ pub fn trace(dir: &Path, query: &str) -> Result<Vec<Traced>> {
             }
         }
     }
-    let rank = |s: &str| match s {
-        "conflicting" => 0,
-        "consistent" => 1,
-        "single" => 2,
-        _ => 3,
-    };
-    out.sort_by_key(|t| (rank(&t.status), std::cmp::Reverse(t.sources.len())));
+    out.sort_by_key(|t| (crate::figures::status_rank(&t.status), std::cmp::Reverse(t.sources.len())));
     Ok(out)
 }
 
