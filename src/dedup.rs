@@ -31,7 +31,7 @@ pub const NEAR_CONTAINMENT: f64 = 0.8;
 /// Bodies shorter than this many shingles (about 14 words) are never near duplicates.
 pub const MIN_SHINGLES: usize = 10;
 const SHINGLE: usize = 5;
-/// MinHash bands, of [`ROWS`] hashes each.
+/// MinHash bands, of three hashes each.
 pub const BANDS: usize = 20;
 const ROWS: usize = 3;
 
