@@ -117,11 +117,13 @@ fn strs<'a>(df: &'a DataFrame, name: &str) -> Result<&'a StringChunked> {
 /// Adds the keys of one output folder's documents and claims, in table order.
 fn add_keys(dir: &Path, keys: &mut Keys, statuses: &mut Vec<DocStatus>, in_boilerplate: &mut usize) -> Result<()> {
     let claims_path = dir.join(TABLES[1]);
-    let claims = scan(&claims_path)?
-        .select(CLAIM_KEY_COLUMNS.iter().map(|c| col(*c)).collect::<Vec<_>>())
+    // Only the claims' document ids are read whole; the rest a slice of documents at a time.
+    let claim_docs = scan(&claims_path)?
+        .select([col("doc_id")])
         .collect()
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", claims_path.display()))?;
-    let claim_doc = strs(&claims, "doc_id")?;
+    let claim_doc = strs(&claim_docs, "doc_id")?;
+    let n_claims = claim_docs.height();
     // Each document's claims are one run of rows, in document order.
     let mut rows_of: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut prev: Option<&str> = None;
@@ -136,8 +138,6 @@ fn add_keys(dir: &Path, keys: &mut Keys, statuses: &mut Vec<DocStatus>, in_boile
         rows_of.get_mut(d).expect("inserted").1 = i + 1;
         prev = Some(d);
     }
-    let columns = ClaimColumns::new(&claims)?;
-    *in_boilerplate += columns.in_boilerplate.sum().unwrap_or(0) as usize;
     let docs_path = dir.join(TABLES[0]);
     let n_docs = scan(&docs_path)?.select([len()]).collect()?.column("len")?.get(0)?.try_extract::<u64>()? as usize;
     let mut next_claim = 0usize;
@@ -186,6 +186,15 @@ fn add_keys(dir: &Path, keys: &mut Keys, statuses: &mut Vec<DocStatus>, in_boile
             };
             rows.push((k, start, end, text, code_points));
         }
+        // This slice's claims.
+        let first = rows.first().map_or(next_claim, |r| r.1);
+        let claims = scan(&claims_path)?
+            .select(CLAIM_KEY_COLUMNS.iter().map(|c| col(*c)).collect::<Vec<_>>())
+            .slice(first as i64, (next_claim - first) as IdxSize)
+            .collect()
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", claims_path.display()))?;
+        let columns = ClaimColumns::new(&claims)?;
+        *in_boilerplate += columns.in_boilerplate.sum().unwrap_or(0) as usize;
         let byte_spans: Vec<Vec<(usize, usize)>> =
             rows.par_iter().map(|(_, _, _, text, cps)| byte_spans(text, cps)).collect();
         let base = statuses.len() - rows.len();
@@ -203,18 +212,18 @@ fn add_keys(dir: &Path, keys: &mut Keys, statuses: &mut Vec<DocStatus>, in_boile
                     text,
                     boilerplate: bp,
                 };
-                DocPart::new(doc, (*start..*end).map(|i| columns.view(i)).collect())
+                DocPart::new(doc, (*start..*end).map(|i| columns.view(i - first)).collect())
             })
             .collect();
         for p in parts {
             keys.push(p);
         }
     }
-    if next_claim != claims.height() {
+    if next_claim != n_claims {
         bail!(
             "{}: {} claims belong to no document of {}",
             claims_path.display(),
-            claims.height() - next_claim,
+            n_claims - next_claim,
             docs_path.display()
         );
     }
