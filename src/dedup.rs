@@ -24,6 +24,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use crate::keys::{ClaimKey, Keys};
+use crate::model::DocStatus;
 use crate::sets::{UnionFind, common_count};
 
 /// Share of the shorter body's shingles that must occur in the longer one.
@@ -41,6 +42,17 @@ const ROWS: usize = 3;
 pub struct Links {
     pub doc_duplicate_of: Vec<Option<u32>>,
     pub claim_duplicate_of: Vec<Option<u32>>,
+}
+
+impl Links {
+    /// Marks `duplicate` the documents (in key order) that repeat another.
+    pub fn mark_duplicates(&self, statuses: &mut [DocStatus]) {
+        for (status, canon) in statuses.iter_mut().zip(&self.doc_duplicate_of) {
+            if canon.is_some() {
+                *status = DocStatus::Duplicate;
+            }
+        }
+    }
 }
 
 /// Finds duplicate documents and links their claims. Documents and claims keep their order.

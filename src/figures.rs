@@ -4,10 +4,9 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::fs::File;
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use polars::prelude::*;
 
 /// Which figures to show.
@@ -21,20 +20,28 @@ pub enum Show {
     All,
 }
 
-struct Row {
-    figure_id: String,
-    status: String,
-    kind: String,
-    unit: String,
-    subject: String,
-    geography: String,
-    period: String,
-    min: f64,
-    max: f64,
-    claims: i64,
-    documents: i64,
-    publishers: i64,
-    disagreeing: Vec<String>,
+/// A row of `figures.parquet`, as the listings read it.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub figure_id: String,
+    pub status: String,
+    pub kind: String,
+    pub unit: String,
+    pub subject: String,
+    pub geography: String,
+    pub period: String,
+    pub min: f64,
+    pub max: f64,
+    pub claims: i64,
+    pub documents: i64,
+    pub publishers: i64,
+    /// For a conflicting figure, the claims outside its largest set of agreeing values.
+    pub disagreeing: Vec<String>,
+}
+
+/// The figures of the run written to `dir`.
+pub fn read_rows(dir: &Path) -> Result<Vec<Row>> {
+    rows(&read_columns(&dir.join("figures.parquet"), &[])?)
 }
 
 /// Which figures, and how.
@@ -47,18 +54,12 @@ pub struct Filter {
     pub json: bool,
 }
 
-/// The table for the run written to `dir`.
-pub fn table(dir: &Path, show: Show) -> Result<String> {
-    table_with(dir, &Filter { show, subject: None, json: false })
-}
-
 /// The figures of the run written to `dir` that `filter` selects, as a table or JSON lines.
-pub fn table_with(dir: &Path, filter: &Filter) -> Result<String> {
+pub fn table(dir: &Path, filter: &Filter) -> Result<String> {
     let show = filter.show;
     let words: Vec<String> =
         filter.subject.as_deref().unwrap_or("").split_whitespace().map(str::to_lowercase).collect();
-    let figures = read(&dir.join("figures.parquet"))?;
-    let rows = rows(&figures)?;
+    let rows = read_rows(dir)?;
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for r in &rows {
         *counts.entry(r.status.as_str()).or_default() += 1;
@@ -83,7 +84,10 @@ pub fn table_with(dir: &Path, filter: &Filter) -> Result<String> {
             .then(a.figure_id.cmp(&b.figure_id))
     });
     let located = if shown.iter().any(|r| !r.disagreeing.is_empty()) {
-        claim_places(&read(&dir.join("claims.parquet"))?)?
+        claim_places(&read_columns(
+            &dir.join("claims.parquet"),
+            &["claim_id", "value", "source_path", "line", "column", "surface"],
+        )?)?
     } else {
         HashMap::new()
     };
@@ -145,11 +149,15 @@ pub fn table_with(dir: &Path, filter: &Filter) -> Result<String> {
     Ok(out)
 }
 
-fn read(path: &Path) -> Result<DataFrame> {
-    let file =
-        File::open(path).with_context(|| format!("{}: cannot open (run `figtrace run` first?)", path.display()))?;
-    let df = ParquetReader::new(file).finish();
-    anyhow::Context::with_context(df, || format!("{}: not a readable Parquet file", path.display()))
+/// The `columns` (all when none are named) of a table of an output folder.
+pub(crate) fn read_columns(path: &Path, columns: &[&str]) -> Result<DataFrame> {
+    if !path.is_file() {
+        anyhow::bail!("{}: cannot open (run `figtrace run` first?)", path.display());
+    }
+    let table = LazyFrame::scan_parquet(PlRefPath::try_from_path(path)?, ScanArgsParquet::default())?;
+    let table =
+        if columns.is_empty() { table } else { table.select(columns.iter().map(|c| col(*c)).collect::<Vec<_>>()) };
+    table.collect().map_err(|e| anyhow::anyhow!("{}: not a readable figtrace table: {e}", path.display()))
 }
 
 fn rows(df: &DataFrame) -> Result<Vec<Row>> {

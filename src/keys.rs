@@ -139,8 +139,9 @@ impl<'a> DocPart<'a> {
                 sentences[s as usize].1 = names;
                 sentences[s as usize].2 = words;
             }
-            let interval = reconcile::interval(c.value, c.low, c.high, c.bound, c.surface);
-            let precise = reconcile::precision(c.surface, c.value) <= c.value.abs() / 100.0 && c.value != 0.0;
+            let step = reconcile::precision(c.surface, c.value);
+            let interval = reconcile::interval(c.value, c.low, c.high, c.bound, step);
+            let precise = step <= c.value.abs() / 100.0 && c.value != 0.0;
             let period_written = c.period.and_then(|p| p.get(..4)).is_some_and(|y| c.sentence.contains(y));
             let surface = dedup::text_hash64(c.surface);
             out.push((c, s, surface, interval, precise, period_written));

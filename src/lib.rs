@@ -1,14 +1,13 @@
 //! figtrace turns dumps of news articles into a dataset of numeric claims, each traced
 //! to the exact characters of its source, and reconciles the same figure across sources.
 //!
-//! The pipeline is a chain of plain functions, one module per stage; only
-//! [`pipeline`] knows about threads, progress bars and timing, and only [`ingest`] and
-//! [`write`] touch the file system:
+//! The pipeline is a chain of plain functions, one module per stage; only [`pipeline`]
+//! and `run` know about threads, progress bars and timing:
 //!
 //! ```text
 //! paths --ingest--> RawDoc --parse--> Article --clean--> Article (blocks tagged)
 //!   --segment--> Sentence[] --extract--> Mention[] --context--> Claim[]
-//! all claims --dedup--> Claim[] (links) --reconcile--> Figure[] --write--> Parquet
+//! all claims --keys--> compact keys --dedup--> links --reconcile--> figures --write--> Parquet
 //! ```
 //!
 //! Spans are byte offsets inside the program ([`model::Span`]); the writer turns them

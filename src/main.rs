@@ -13,76 +13,61 @@ fn main() -> ExitCode {
         Some(Command::Run(args)) => args,
         Some(Command::Dump(args)) => return dump(args),
         Some(Command::Eval(args)) => return eval(args),
-        Some(Command::Figures(args)) => return figures(args),
-        Some(Command::Reconcile(args)) => return reconcile(args),
-        Some(Command::Trace(args)) => return trace(args),
-        Some(Command::Report(args)) => return report(args),
+        Some(Command::Figures(args)) => return exit(figures(args)),
+        Some(Command::Reconcile(args)) => return exit(reconcile(args)),
+        Some(Command::Trace(args)) => return exit(trace(args)),
+        Some(Command::Report(args)) => return exit(report(args)),
         None => RunArgs::default(),
     };
     if args.print_schema {
         print!("{}", figtrace::write::schema_text());
         return ExitCode::SUCCESS;
     }
-    let config = args.into_config();
-    match figtrace::run(&config) {
-        Ok(summary) => {
-            eprintln!("figtrace: {summary}");
-            if summary.failures() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
-        }
-        Err(e) => {
-            eprintln!("figtrace: error: {e:#}");
-            ExitCode::from(2)
-        }
-    }
+    exit(figtrace::run(&args.into_config()).map(|summary| {
+        eprintln!("figtrace: {summary}");
+        if summary.failures() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    }))
 }
 
-fn trace(args: TraceArgs) -> ExitCode {
-    use std::io::{IsTerminal, Write};
-    match figtrace::trace::trace(&args.output, &args.query) {
-        Ok(found) => {
-            let text = if args.json {
-                format!("{:#}\n", figtrace::trace::to_json(&args.query, &found))
-            } else {
-                let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                figtrace::trace::render(&found, colour)
-            };
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            if found.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS }
-        }
-        Err(e) => {
-            eprintln!("figtrace: error: {e:#}");
-            ExitCode::from(2)
-        }
-    }
+/// A command's exit code; an error is printed and exits with 2.
+fn exit(result: anyhow::Result<ExitCode>) -> ExitCode {
+    result.unwrap_or_else(|e| {
+        eprintln!("figtrace: error: {e:#}");
+        ExitCode::from(2)
+    })
 }
 
-fn report(args: ReportArgs) -> ExitCode {
-    match figtrace::report::report(&args.output) {
-        Ok((path, n)) => {
-            eprintln!("figtrace: {n} figures → {}", path.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("figtrace: error: {e:#}");
-            ExitCode::from(2)
-        }
-    }
+/// Writes `text` to standard output; a closed pipe (`| head`) ends it quietly.
+fn print_out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-fn reconcile(args: ReconcileArgs) -> ExitCode {
-    match figtrace::merge::reconcile_dirs(&args.dirs, &args.output) {
-        Ok(summary) => {
-            eprintln!("figtrace: {summary}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("figtrace: error: {e:#}");
-            ExitCode::from(2)
-        }
+fn trace(args: TraceArgs) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    let found = figtrace::trace::trace(&args.output, &args.query)?;
+    if args.json {
+        print_out(&format!("{:#}\n", figtrace::trace::to_json(&args.query, &found)));
+    } else {
+        let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        print_out(&figtrace::trace::render(&found, colour));
     }
+    Ok(if found.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn figures(args: FiguresArgs) -> ExitCode {
+fn report(args: ReportArgs) -> anyhow::Result<ExitCode> {
+    let (path, n) = figtrace::report::report(&args.output)?;
+    eprintln!("figtrace: {n} figures → {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reconcile(args: ReconcileArgs) -> anyhow::Result<ExitCode> {
+    let summary = figtrace::merge::reconcile_dirs(&args.dirs, &args.output)?;
+    eprintln!("figtrace: {summary}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn figures(args: FiguresArgs) -> anyhow::Result<ExitCode> {
     use figtrace::figures::Show;
     let show = if args.conflicts {
         Show::Conflicts
@@ -91,18 +76,9 @@ fn figures(args: FiguresArgs) -> ExitCode {
     } else {
         Show::Sourced
     };
-    let filter = figtrace::figures::Filter { show, subject: args.subject.clone(), json: args.json };
-    match figtrace::figures::table_with(&args.output, &filter) {
-        Ok(table) => {
-            use std::io::Write;
-            let _ = std::io::stdout().lock().write_all(table.as_bytes());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("figtrace: error: {e:#}");
-            ExitCode::from(2)
-        }
-    }
+    let filter = figtrace::figures::Filter { show, subject: args.subject, json: args.json };
+    print_out(&figtrace::figures::table(&args.output, &filter)?);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn dump(args: DumpArgs) -> ExitCode {
@@ -127,16 +103,9 @@ fn dump(args: DumpArgs) -> ExitCode {
 fn eval(args: EvalArgs) -> ExitCode {
     let e = match figtrace::eval::evaluate(&args.gold, args.format) {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("figtrace: error: {e:#}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return exit(Err(e)),
     };
-    {
-        use std::io::Write;
-        // A closed pipe (`| head`) ends the report quietly.
-        let _ = std::io::stdout().lock().write_all(e.report.as_bytes());
-    }
+    print_out(&e.report);
     if let Some(path) = &args.errors {
         let lines: String = e.errors.iter().map(|x| x.to_string() + "\n").collect();
         if let Err(err) = std::fs::write(path, lines) {

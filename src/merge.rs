@@ -72,21 +72,15 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
     }
     let links = dedup(&keys);
     let found = reconcile(&keys, &links);
-    for (i, canon) in links.doc_duplicate_of.iter().enumerate() {
-        if canon.is_some() {
-            statuses[i] = DocStatus::Duplicate;
-        }
-    }
+    links.mark_duplicates(&mut statuses);
     let patches = Patches::new(&keys, &statuses, &links, &found)?;
-    let by_status = DocStatus::ALL.map(|s| (s, statuses.iter().filter(|x| **x == s).count()));
-    let n_claims = keys.claims.len();
+    let counts = crate::run::Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
     drop(keys);
     let staged = Staged::from_tables(
         output,
         dirs.iter().map(|d| d.join(TABLES[0])).collect(),
         dirs.iter().map(|d| d.join(TABLES[1])).collect(),
     )?;
-    let counts = crate::run::Counts::new(&statuses, n_claims, in_boilerplate, &found);
     staged.finish(patches, |_| {
         let mut m = crate::run::manifest_head(started_at, &counts);
         m.insert("reconciled_from".into(), json!(dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>()));
@@ -98,8 +92,8 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
     })?;
     Ok(Summary {
         documents: statuses.len(),
-        by_status,
-        claims: n_claims,
+        by_status: counts.statuses,
+        claims: counts.claims,
         figures: found.len(),
         seconds: started.elapsed().as_secs_f64(),
         output: output.to_path_buf(),
@@ -164,12 +158,9 @@ fn add_keys(dir: &Path, keys: &mut Keys, statuses: &mut Vec<DocStatus>, in_boile
                 bail!("{}: claims are not in the order of {}", claims_path.display(), docs_path.display());
             }
             next_claim = end;
-            let st = match status.get(k).unwrap_or("") {
-                "failed" => DocStatus::Failed,
-                "empty" => DocStatus::Empty,
-                _ => DocStatus::Ok,
-            };
-            statuses.push(if status.get(k) == Some("duplicate") { DocStatus::Ok } else { st });
+            // The status before dedup: a former run's duplicate was an `ok` document.
+            let st = status.get(k).and_then(DocStatus::parse).unwrap_or(DocStatus::Ok);
+            statuses.push(if st == DocStatus::Duplicate { DocStatus::Ok } else { st });
             let text = text.get(k).unwrap_or("");
             let code_points: Vec<(i64, i64)> = match spans.get_as_series(k) {
                 Some(s) => {
@@ -286,37 +277,17 @@ impl<'a> ClaimColumns<'a> {
     }
 
     fn view(&self, i: usize) -> ClaimView<'a> {
-        let kind = match self.kind.get(i).unwrap_or("") {
-            "percent" => Kind::Percent,
-            "percentage_point" => Kind::PercentagePoint,
-            "money" => Kind::Money,
-            "ratio" => Kind::Ratio,
-            "quantity" => Kind::Quantity,
-            _ => Kind::Count,
-        };
-        let bound = match self.bound.get(i).unwrap_or("") {
-            "approx" => Bound::Approx,
-            "upper" => Bound::Upper,
-            "lower" => Bound::Lower,
-            "range" => Bound::Range,
-            _ => Bound::Exact,
-        };
-        let change = match self.change.get(i) {
-            Some("increase") => Some(Change::Increase),
-            Some("decrease") => Some(Change::Decrease),
-            _ => None,
-        };
         ClaimView {
             claim_id: self.claim_id.get(i).unwrap_or(""),
             surface: self.surface.get(i).unwrap_or(""),
             sentence: self.sentence.get(i).unwrap_or(""),
             sentence_start: self.sentence_start.get(i).unwrap_or(0).max(0) as usize,
-            kind,
+            kind: self.kind.get(i).and_then(Kind::parse).unwrap_or(Kind::Count),
             value: self.value.get(i).unwrap_or(f64::NAN),
             low: self.low.get(i),
             high: self.high.get(i),
-            bound,
-            change,
+            bound: self.bound.get(i).and_then(Bound::parse).unwrap_or(Bound::Exact),
+            change: self.change.get(i).and_then(Change::parse),
             unit: self.unit.get(i),
             currency: self.currency.get(i),
             subject: self.subject.get(i),

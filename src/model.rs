@@ -122,6 +122,11 @@ pub enum DocStatus {
 impl DocStatus {
     pub const ALL: [DocStatus; 4] = [DocStatus::Ok, DocStatus::Empty, DocStatus::Duplicate, DocStatus::Failed];
 
+    /// The status an output's `status` column names.
+    pub fn parse(s: &str) -> Option<DocStatus> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DocStatus::Ok => "ok",
@@ -252,6 +257,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 6] =
+        [Kind::Count, Kind::Percent, Kind::PercentagePoint, Kind::Money, Kind::Ratio, Kind::Quantity];
+
+    /// The kind an output's `kind` column names.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Count => "count",
@@ -279,6 +292,13 @@ pub enum Bound {
 }
 
 impl Bound {
+    pub const ALL: [Bound; 5] = [Bound::Exact, Bound::Approx, Bound::Upper, Bound::Lower, Bound::Range];
+
+    /// The bound an output's `bound` column names.
+    pub fn parse(s: &str) -> Option<Bound> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Bound::Exact => "exact",
@@ -298,6 +318,11 @@ pub enum Change {
 }
 
 impl Change {
+    /// The change an output's `change` column names.
+    pub fn parse(s: &str) -> Option<Change> {
+        [Change::Increase, Change::Decrease].into_iter().find(|x| x.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Change::Increase => "increase",

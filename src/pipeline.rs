@@ -1,6 +1,7 @@
 //! The pipeline in memory: parse → clean → segment → extract → context → dedup →
-//! reconcile, over ingested inputs. With [`crate::run`] (ingest and write around it), the
-//! only code that knows about threads, the progress bar and timing.
+//! reconcile, over ingested inputs ([`process`], for tests, benches, `eval` and `dump`),
+//! and the pieces [`crate::run`] streams a dump through: the per-document stages and the
+//! views of articles and claims that keys are made from.
 //!
 //! Documents are independent until dedup, so everything up to `context` is a parallel
 //! map (rayon) over documents; the results are collected in input order, so the output
@@ -11,7 +12,6 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use indicatif::{ParallelProgressIterator, ProgressBar};
 use rayon::prelude::*;
 
 use crate::clean::{Furniture, clean};
@@ -98,22 +98,13 @@ impl std::fmt::Display for Summary {
 
 /// The pipeline in memory, without files or progress: for tests, benches and `eval`.
 pub fn process(inputs: &Inputs) -> Dataset {
-    process_with(inputs, &ProgressBar::hidden()).0
-}
-
-pub(crate) fn process_with(inputs: &Inputs, bar: &ProgressBar) -> (Dataset, Timings) {
-    let clock = StageClock::default();
-    bar.set_message("reading");
-    let parsed: Vec<Article> =
-        inputs.docs.par_iter().progress_with(bar.clone()).map(|raw| clock.time(&clock.parse, || parse(raw))).collect();
+    let parsed: Vec<Article> = inputs.docs.par_iter().map(parse).collect();
     let furniture = Furniture::from_articles(parsed.iter().filter(|a| a.status == DocStatus::Ok));
-    bar.set_message("extracting");
     let per_doc: Vec<(Article, Vec<Claim>)> = parsed
         .into_par_iter()
-        .progress_with(bar.clone())
         .map(|a| {
-            let a = clock.time(&clock.clean, || clean(a, &furniture));
-            let claims = claims_of(&a, &clock);
+            let a = clean(a, &furniture);
+            let claims = claims_of_article(&a);
             (a, claims)
         })
         .collect();
@@ -123,25 +114,8 @@ pub(crate) fn process_with(inputs: &Inputs, bar: &ProgressBar) -> (Dataset, Timi
         documents.push(a);
         claims.extend(c);
     }
-    let t = Instant::now();
-    let keys = keys_of(&documents, &claims);
-    let links = dedup(&keys.keys);
-    let dedup_secs = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let found = reconcile(&keys.keys, &links);
-    let reconcile_secs = t.elapsed().as_secs_f64();
-    let figures = keys.apply(&links, found, &mut documents, &mut claims);
-    let timings = Timings {
-        parse: clock.secs(&clock.parse),
-        clean: clock.secs(&clock.clean),
-        segment: clock.secs(&clock.segment),
-        extract: clock.secs(&clock.extract),
-        context: clock.secs(&clock.context),
-        dedup: dedup_secs,
-        reconcile: reconcile_secs,
-        ..Timings::default()
-    };
-    (Dataset { documents, claims, figures }, timings)
+    let figures = resolve(&mut documents, &mut claims);
+    Dataset { documents, claims, figures }
 }
 
 /// Dedup and reconciliation over a dataset in memory: marks duplicate documents, links

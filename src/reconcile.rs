@@ -307,12 +307,13 @@ fn filtered_names(
     Filtered { ranges, arena }
 }
 
-/// The interval a claim's value stands for (see the module docs).
-pub fn interval(value: f64, low: Option<f64>, high: Option<f64>, bound: Bound, surface: &str) -> (f64, f64) {
+/// The interval a claim's value stands for (see the module docs), given the
+/// [`precision`] of its surface.
+pub fn interval(value: f64, low: Option<f64>, high: Option<f64>, bound: Bound, precision: f64) -> (f64, f64) {
     let v = value;
     // Rounding takes [v − p/2, v + p/2): the interval stops just short of its upper
     // neighbour's, so two precise values one unit apart ("374 mln", "375 mln") do not agree.
-    let half = (precision(surface, v) / 2.0).min(v.abs() * 0.1) * (1.0 - 1e-9);
+    let half = (precision / 2.0).min(v.abs() * 0.1) * (1.0 - 1e-9);
     match bound {
         Bound::Range => (low.unwrap_or(v) - half, high.unwrap_or(v) + half),
         Bound::Approx => (v - half - v.abs() * 0.02, v + half + v.abs() * 0.02),

@@ -6,54 +6,26 @@
 //! each source (the page at the sentence when the document has a URL). A filter by kind,
 //! status and subject words runs in the page.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use crate::trace::{Source, sources};
+use crate::trace::{Source, Traced, all_figures};
 
 /// Figures shown at most: all conflicting and consistent ones come first.
 pub const MAX_FIGURES: usize = 2000;
 
-struct Fig {
-    id: String,
-    status: String,
-    kind: String,
-    subject: String,
-    sources: Vec<Source>,
-    disagreeing: Vec<String>,
-}
-
 /// Writes `dir/report.html` for the output in `dir`; returns its path and the number of
 /// figures shown.
 pub fn report(dir: &Path) -> Result<(PathBuf, usize)> {
-    let all = sources(dir)?;
-    let info = crate::trace::figure_info(dir)?;
-    let mut by_figure: HashMap<&str, Vec<&Source>> = HashMap::new();
-    for s in &all {
-        if let Some(f) = s.figure_id.as_deref() {
-            by_figure.entry(f).or_default().push(s);
-        }
-    }
-    let mut figs: Vec<Fig> = by_figure
-        .into_iter()
-        .map(|(id, members)| {
-            let (status, kind, subject, _, _, disagreeing) = info.get(id).cloned().unwrap_or_default();
-            Fig {
-                id: id.to_owned(),
-                status,
-                kind,
-                subject: subject.unwrap_or_default(),
-                sources: members.into_iter().cloned().collect(),
-                disagreeing,
-            }
-        })
-        .collect();
+    let mut figs = all_figures(dir)?;
     let rank = crate::figures::status_rank;
     figs.sort_by(|a, b| {
-        rank(&a.status).cmp(&rank(&b.status)).then(b.sources.len().cmp(&a.sources.len())).then(a.id.cmp(&b.id))
+        rank(&a.status)
+            .cmp(&rank(&b.status))
+            .then(b.sources.len().cmp(&a.sources.len()))
+            .then(a.figure_id.cmp(&b.figure_id))
     });
     let total = figs.len();
     figs.truncate(MAX_FIGURES);
@@ -89,7 +61,7 @@ fn quoted(s: &Source) -> String {
 /// A dot per source on a common scale, labelled with its publisher (or file) and period;
 /// dots of sources that disagree are red. The scale spans the figure's values (padded), so
 /// that 72,590 and 72,670 stand apart; its ends are written under it.
-fn chart(f: &Fig) -> String {
+fn chart(f: &Traced) -> String {
     const W: f64 = 380.0;
     const ROW: f64 = 18.0;
     const LABEL: f64 = 170.0;
@@ -150,7 +122,7 @@ fn round_to(v: f64) -> f64 {
     (v / p).round() * p
 }
 
-fn page(figs: &[Fig], total: usize, dir: &Path) -> String {
+fn page(figs: &[Traced], total: usize, dir: &Path) -> String {
     let mut kinds: Vec<&str> = figs.iter().map(|f| f.kind.as_str()).collect();
     kinds.sort_unstable();
     kinds.dedup();
@@ -169,9 +141,9 @@ fn page(figs: &[Fig], total: usize, dir: &Path) -> String {
             r#"<section class="figure {status}" data-kind="{kind}" data-status="{status}" data-subject="{subj_l}" id="{id}"><h2><span class="badge">{status}</span> {subject} <small>{kind} · {shown} · {n} source{s}</small></h2><p class="id">{id}</p>{chart}<ul>"#,
             status = esc(&f.status),
             kind = esc(&f.kind),
-            subj_l = esc(&f.subject.to_lowercase()),
-            subject = esc(if f.subject.is_empty() { "(no subject)" } else { &f.subject }),
-            id = esc(&f.id),
+            subj_l = esc(&f.subject.as_deref().unwrap_or("").to_lowercase()),
+            subject = esc(f.subject.as_deref().unwrap_or("(no subject)")),
+            id = esc(f.figure_id.as_deref().unwrap_or("")),
             n = f.sources.len(),
             s = if f.sources.len() == 1 { "" } else { "s" },
             chart = chart(f),

@@ -57,17 +57,11 @@ pub fn run(config: &Config) -> Result<Summary> {
     bar.set_message("scanning");
     let mut furniture = FurnitureCount::default();
     batches(&plan, options, &bar, threaded, |batch| {
-        let hashes: Vec<(String, Vec<u64>)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|raw| {
-                    let a = clock.time(&clock.parse, || parse(raw));
-                    (a.source_sha256.clone(), furniture_hashes(&a))
-                })
-                .collect()
+        let hashes: Vec<Vec<u64>> = pool.install(|| {
+            batch.par_iter().map(|raw| furniture_hashes(&clock.time(&clock.parse, || parse(raw)))).collect()
         });
-        for (sha, h) in hashes {
-            furniture.add(&sha, h);
+        for (raw, h) in batch.iter().zip(hashes) {
+            furniture.add(&raw.sha256, h);
         }
         Ok(())
     })?;
@@ -138,11 +132,7 @@ pub fn run(config: &Config) -> Result<Summary> {
     let found = reconcile(&keys, &links);
     timings.reconcile = t.elapsed().as_secs_f64();
     trace_memory("reconcile");
-    for (i, canon) in links.doc_duplicate_of.iter().enumerate() {
-        if canon.is_some() {
-            statuses[i] = DocStatus::Duplicate;
-        }
-    }
+    links.mark_duplicates(&mut statuses);
     let patches = Patches::new(&keys, &statuses, &links, &found)?;
     let counts = Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
     timings.ingest = READING.swap(0, Ordering::Relaxed) as f64 / 1e9;
@@ -252,8 +242,9 @@ fn shard_of(raw: &RawDoc, n: u32) -> u32 {
     (id_number(&crate::parse::doc_id(&raw.source_path, raw.record_index, &raw.sha256)) % u64::from(n)) as u32
 }
 
-/// Streams the documents of `plan` in batches to `each`, in input order, while a reader
-/// thread reads the next batch. Returns the files read and what was passed over.
+/// Streams the documents of `plan` in batches to `each`, in input order: on a reader
+/// thread that reads the next batch while `each` works on this one, or on this thread.
+/// Returns the files read and what was passed over.
 fn batches(
     plan: &Plan,
     options: Options,
@@ -261,78 +252,60 @@ fn batches(
     threaded: bool,
     mut each: impl FnMut(Vec<RawDoc>) -> Result<()>,
 ) -> Result<Read> {
+    let mut result = Ok(());
+    let mut work = |batch: Vec<RawDoc>| {
+        let n: usize = batch.iter().map(|d| d.bytes.len()).sum();
+        result = each(batch);
+        bar.inc(n as u64);
+        result.is_ok()
+    };
     if !threaded {
-        let mut batch: Vec<RawDoc> = Vec::new();
-        let mut bytes = 0;
-        let mut result = Ok(());
-        let mut processing = 0.0;
-        let mut send = |batch: Vec<RawDoc>, result: &mut Result<()>, processing: &mut f64| {
-            if result.is_ok() {
-                let t = Instant::now();
-                let n: usize = batch.iter().map(|d| d.bytes.len()).sum();
-                *result = each(batch);
-                bar.inc(n as u64);
-                *processing += t.elapsed().as_secs_f64();
-            }
-        };
-        let started = Instant::now();
-        let out = plan.read(options, &mut |doc| {
-            bytes += doc.bytes.len();
-            batch.push(doc);
-            if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
-                bytes = 0;
-                send(std::mem::take(&mut batch), &mut result, &mut processing);
-            }
-        });
-        READING.fetch_add(((started.elapsed().as_secs_f64() - processing) * 1e9) as u64, Ordering::Relaxed);
-        if !batch.is_empty() {
-            send(batch, &mut result, &mut processing);
-        }
+        let out = read_in_batches(plan, options, work);
         return result.map(|()| out);
     }
-    std::thread::scope(|s| {
+    let out = std::thread::scope(|s| {
         let (tx, rx) = sync_channel::<Vec<RawDoc>>(1);
-        let reader = s.spawn(move || {
-            let mut batch: Vec<RawDoc> = Vec::new();
-            let mut bytes = 0;
-            let mut open = true;
-            let started = Instant::now();
-            let mut blocked = 0.0;
-            let out = plan.read(options, &mut |doc| {
-                bytes += doc.bytes.len();
-                batch.push(doc);
-                if open && (bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS) {
-                    bytes = 0;
-                    let t = Instant::now();
-                    open = tx.send(std::mem::take(&mut batch)).is_ok();
-                    blocked += t.elapsed().as_secs_f64();
-                }
-            });
-            READING.fetch_add(((started.elapsed().as_secs_f64() - blocked) * 1e9) as u64, Ordering::Relaxed);
-            if open && !batch.is_empty() {
-                let _ = tx.send(batch);
-            }
-            out
-        });
-        let mut result = Ok(());
+        let reader = s.spawn(move || read_in_batches(plan, options, |batch| tx.send(batch).is_ok()));
         let (mut waited, mut worked) = (0.0, 0.0);
         let mut t = Instant::now();
         for batch in rx {
             waited += t.elapsed().as_secs_f64();
             t = Instant::now();
-            let n: usize = batch.iter().map(|d| d.bytes.len()).sum();
-            if let Err(e) = each(batch) {
-                result = Err(e);
+            if !work(batch) {
                 break;
             }
-            bar.inc(n as u64);
             worked += t.elapsed().as_secs_f64();
             t = Instant::now();
         }
         trace_memory(&format!("read: {waited:.2} s waiting, {worked:.2} s working"));
-        let out = reader.join().map_err(|_| anyhow::anyhow!("the input reader stopped"))?;
-        result.map(|()| out)
-    })
+        reader.join().map_err(|_| anyhow::anyhow!("the input reader stopped"))
+    })?;
+    result.map(|()| out)
+}
+
+/// Reads `plan`, handing `emit` a batch each [`BATCH_BYTES`] or [`BATCH_DOCS`], until it
+/// returns false; the time spent reading (not in `emit`) goes to [`READING`].
+fn read_in_batches(plan: &Plan, options: Options, mut emit: impl FnMut(Vec<RawDoc>) -> bool) -> Read {
+    let started = Instant::now();
+    let (mut batch, mut bytes, mut open, mut emitting) = (Vec::new(), 0, true, 0.0);
+    let mut flush = |batch: Vec<RawDoc>, open: &mut bool, emitting: &mut f64| {
+        if *open && !batch.is_empty() {
+            let t = Instant::now();
+            *open = emit(batch);
+            *emitting += t.elapsed().as_secs_f64();
+        }
+    };
+    let out = plan.read(options, &mut |doc| {
+        bytes += doc.bytes.len();
+        batch.push(doc);
+        if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
+            bytes = 0;
+            flush(std::mem::take(&mut batch), &mut open, &mut emitting);
+        }
+    });
+    flush(batch, &mut open, &mut emitting);
+    READING.fetch_add(((started.elapsed().as_secs_f64() - emitting) * 1e9) as u64, Ordering::Relaxed);
+    out
 }
 
 fn progress_bar(enabled: bool, len: u64) -> ProgressBar {

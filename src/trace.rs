@@ -9,15 +9,15 @@
 //! link that opens the page at the sentence (when the document has a URL), and whether it
 //! disagrees with the rest of its figure.
 
-use std::collections::{BTreeMap, HashMap};
-use std::fs::File;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use polars::prelude::*;
 use serde_json::json;
 
 use crate::extract::Extractor;
+use crate::figures::{Row, read_columns};
 use crate::model::Kind;
 
 /// One claim as the trace shows it.
@@ -131,117 +131,76 @@ pub fn trace(dir: &Path, query: &str) -> Result<Vec<Traced>> {
         bail!("nothing to look for: give a claim id, a figure id, a number or some words");
     }
     let sources = sources(dir)?;
-    let figures = figure_info(dir)?;
-    let hits: Vec<&Source> = sources.iter().filter(|c| query.matches(c)).collect();
-    let mut wanted: Vec<Option<String>> = Vec::new();
-    for h in &hits {
-        if !wanted.contains(&h.figure_id) || h.figure_id.is_none() {
-            wanted.push(h.figure_id.clone());
-        }
-    }
-    let mut by_figure: HashMap<&str, Vec<&Source>> = HashMap::new();
-    for c in &sources {
-        if let Some(f) = c.figure_id.as_deref() {
-            by_figure.entry(f).or_default().push(c);
-        }
-    }
+    let rows = crate::figures::read_rows(dir)?;
+    let rows: HashMap<&str, &Row> = rows.iter().map(|r| (r.figure_id.as_str(), r)).collect();
+    let members = by_figure(&sources);
+    let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for (k, f) in wanted.iter().enumerate() {
-        match f {
-            Some(f) => {
-                let members: Vec<Source> =
-                    by_figure.get(f.as_str()).into_iter().flatten().map(|c| (*c).clone()).collect();
-                let (status, kind, subject, lo, hi, disagreeing) = figures.get(f.as_str()).cloned().unwrap_or_default();
-                out.push(Traced {
-                    figure_id: Some(f.clone()),
-                    status,
-                    kind,
-                    subject,
-                    value_min: lo,
-                    value_max: hi,
-                    sources: members,
-                    disagreeing,
-                });
-            }
-            None => {
-                // A claim without a figure (in boilerplate): shown on its own.
-                let c = hits
-                    .iter()
-                    .filter(|h| h.figure_id.is_none())
-                    .nth(wanted[..k].iter().filter(|w| w.is_none()).count());
-                if let Some(c) = c {
-                    out.push(Traced {
-                        figure_id: None,
-                        status: "no figure (page furniture)".into(),
-                        kind: c.kind.clone(),
-                        subject: c.subject.clone(),
-                        value_min: c.value,
-                        value_max: c.value,
-                        sources: vec![(*c).clone()],
-                        disagreeing: Vec::new(),
-                    });
-                }
-            }
+    for hit in sources.iter().filter(|c| query.matches(c)) {
+        match hit.figure_id.as_deref() {
+            Some(f) if seen.insert(f) => out.push(traced(f, rows.get(f).copied(), &members)),
+            Some(_) => {}
+            // A claim without a figure (in boilerplate): shown on its own.
+            None => out.push(Traced {
+                figure_id: None,
+                status: "no figure (page furniture)".into(),
+                kind: hit.kind.clone(),
+                subject: hit.subject.clone(),
+                value_min: hit.value,
+                value_max: hit.value,
+                sources: vec![hit.clone()],
+                disagreeing: Vec::new(),
+            }),
         }
     }
     out.sort_by_key(|t| (crate::figures::status_rank(&t.status), std::cmp::Reverse(t.sources.len())));
     Ok(out)
 }
 
-pub type FigureInfo = (String, String, Option<String>, f64, f64, Vec<String>);
+/// Every figure of the output in `dir` with its sources (for the report), in table order.
+pub fn all_figures(dir: &Path) -> Result<Vec<Traced>> {
+    let sources = sources(dir)?;
+    let members = by_figure(&sources);
+    Ok(crate::figures::read_rows(dir)?.iter().map(|r| traced(&r.figure_id, Some(r), &members)).collect())
+}
 
-fn read(path: &Path, columns: &[&str]) -> Result<DataFrame> {
-    File::open(path).with_context(|| format!("{}: cannot open (run `figtrace run` first?)", path.display()))?;
-    LazyFrame::scan_parquet(PlRefPath::try_from_path(path)?, ScanArgsParquet::default())?
-        .select(columns.iter().map(|c| col(*c)).collect::<Vec<_>>())
-        .collect()
-        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+/// The claims of each figure.
+fn by_figure(sources: &[Source]) -> HashMap<&str, Vec<&Source>> {
+    let mut out: HashMap<&str, Vec<&Source>> = HashMap::new();
+    for c in sources {
+        if let Some(f) = c.figure_id.as_deref() {
+            out.entry(f).or_default().push(c);
+        }
+    }
+    out
+}
+
+/// Figure `id` (its row of `figures.parquet`, when there) with its sources.
+fn traced(id: &str, row: Option<&Row>, members: &HashMap<&str, Vec<&Source>>) -> Traced {
+    Traced {
+        figure_id: Some(id.to_owned()),
+        status: row.map(|r| r.status.clone()).unwrap_or_default(),
+        kind: row.map(|r| r.kind.clone()).unwrap_or_default(),
+        subject: row.map(|r| r.subject.clone()).filter(|s| !s.is_empty()),
+        value_min: row.map_or(f64::NAN, |r| r.min),
+        value_max: row.map_or(f64::NAN, |r| r.max),
+        sources: members.get(id).into_iter().flatten().map(|c| (*c).clone()).collect(),
+        disagreeing: row.map(|r| r.disagreeing.clone()).unwrap_or_default(),
+    }
 }
 
 fn strs(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
     Ok(df.column(name)?.str()?.iter().map(|v| v.map(str::to_owned)).collect())
 }
 
-/// figure_id → (status, kind, subject, value_min, value_max, conflicting claim ids).
-pub fn figure_info(dir: &Path) -> Result<HashMap<String, FigureInfo>> {
-    let df = read(
-        &dir.join("figures.parquet"),
-        &["figure_id", "status", "kind", "subject", "value_min", "value_max", "conflicting_claim_ids"],
-    )?;
-    let (ids, status, kind, subject) =
-        (strs(&df, "figure_id")?, strs(&df, "status")?, strs(&df, "kind")?, strs(&df, "subject")?);
-    let (lo, hi) = (df.column("value_min")?.f64()?, df.column("value_max")?.f64()?);
-    let lists = df.column("conflicting_claim_ids")?.list()?;
-    let mut out = HashMap::new();
-    for k in 0..df.height() {
-        let Some(id) = ids[k].clone() else { continue };
-        let disagreeing: Vec<String> = lists
-            .get_as_series(k)
-            .and_then(|s| s.str().ok().map(|x| x.iter().flatten().map(str::to_owned).collect()))
-            .unwrap_or_default();
-        out.insert(
-            id,
-            (
-                status[k].clone().unwrap_or_default(),
-                kind[k].clone().unwrap_or_default(),
-                subject[k].clone(),
-                lo.get(k).unwrap_or(f64::NAN),
-                hi.get(k).unwrap_or(f64::NAN),
-                disagreeing,
-            ),
-        );
-    }
-    Ok(out)
-}
-
 /// Every claim of the output, with what the trace shows of its document.
 pub fn sources(dir: &Path) -> Result<Vec<Source>> {
-    let docs = read(&dir.join("documents.parquet"), &["doc_id", "publisher", "published", "title"])?;
+    let docs = read_columns(&dir.join("documents.parquet"), &["doc_id", "publisher", "published", "title"])?;
     let (doc_ids, publisher, published, title) =
         (strs(&docs, "doc_id")?, strs(&docs, "publisher")?, strs(&docs, "published")?, strs(&docs, "title")?);
     let doc_of: HashMap<String, usize> =
         doc_ids.iter().enumerate().filter_map(|(k, d)| Some((d.clone()?, k))).collect();
-    let df = read(
+    let df = read_columns(
         &dir.join("claims.parquet"),
         &[
             "claim_id",

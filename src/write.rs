@@ -30,7 +30,7 @@ use polars::prelude::*;
 use crate::dedup::Links;
 use crate::keys::{Keys, claim_id, doc_id};
 use crate::locate::{Locator, claim_positions};
-use crate::model::{Article, Claim, Dataset, DocStatus, Figure};
+use crate::model::{Article, Claim, DocStatus, Figure};
 use crate::reconcile::Figures;
 
 /// Version of the output schema. Bump on any change of column names or types.
@@ -48,32 +48,6 @@ pub fn run_id() -> &'static str {
 
 /// The table files, in the order they are moved into place.
 pub const TABLES: [&str; 3] = ["documents.parquet", "claims.parquet", "figures.parquet"];
-
-/// Writes the dataset into `dir` (created if missing), then the manifest that
-/// `manifest` makes given the seconds spent writing the tables.
-pub fn write_dataset(dataset: &Dataset, manifest: impl FnOnce(f64) -> serde_json::Value, dir: &Path) -> Result<()> {
-    let started = std::time::Instant::now();
-    fs::create_dir_all(dir).with_context(|| format!("cannot create output folder {}", dir.display()))?;
-    let tmp = dir.join(format!(".figtrace-tmp-{}", std::process::id()));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).with_context(|| format!("cannot clear {}", tmp.display()))?;
-    }
-    fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-    let result = (|| -> Result<()> {
-        sink(documents_frame(&dataset.documents)?, &tmp.join(TABLES[0]))?;
-        sink(claims_frame(&dataset.documents, &dataset.claims)?, &tmp.join(TABLES[1]))?;
-        sink(figures_frame(&dataset.figures)?, &tmp.join(TABLES[2]))?;
-        let json = serde_json::to_string_pretty(&manifest(started.elapsed().as_secs_f64()))?;
-        fs::write(tmp.join("manifest.json"), json + "\n").context("cannot write manifest.json")?;
-        for name in TABLES.iter().chain(["manifest.json"].iter()) {
-            let to: PathBuf = dir.join(name);
-            fs::rename(tmp.join(name), &to).with_context(|| format!("cannot move {} into place", to.display()))?;
-        }
-        Ok(())
-    })();
-    let _ = fs::remove_dir_all(&tmp);
-    result
-}
 
 /// Output written as a run goes: each batch's documents and claims are written to
 /// numbered part files in a temporary folder inside the output folder (so memory holds one
@@ -98,14 +72,10 @@ pub struct Patches {
 }
 
 impl Patches {
-    /// From the keys of a run, its documents' statuses before dedup, and what dedup and
-    /// reconciliation found.
+    /// From the keys of a run, its documents' statuses (duplicates marked), and what dedup
+    /// and reconciliation found.
     pub fn new(keys: &Keys, statuses: &[DocStatus], links: &Links, found: &Figures) -> Result<Patches> {
-        let status: StringChunked = statuses
-            .iter()
-            .zip(&links.doc_duplicate_of)
-            .map(|(s, d)| Some(if d.is_some() { DocStatus::Duplicate.as_str() } else { s.as_str() }))
-            .collect();
+        let status: StringChunked = statuses.iter().map(|s| Some(s.as_str())).collect();
         let doc_dup: StringChunked =
             links.doc_duplicate_of.iter().map(|c| c.map(|c| doc_id(keys.docs[c as usize].id))).collect();
         let claim_dup: StringChunked =
