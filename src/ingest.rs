@@ -315,7 +315,12 @@ fn read_into(source_path: &str, file: impl Read, len: u64, named: Option<Format>
     let fallback = named.unwrap_or(Format::Txt);
     // The file's digest is taken over its bytes as they stream past, compressed or not.
     let hashed = Hashing { inner: file, sha: Sha256::new(), bytes: 0 };
-    let mut raw = BufReader::with_capacity(1 << 16, hashed);
+    // No bigger than the file: the buffer is zeroed when made, and most files are small.
+    let capacity = match usize::try_from(len) {
+        Ok(n) if n > 0 => n.saturating_add(1).clamp(1 << 10, 1 << 16),
+        _ => 1 << 16,
+    };
+    let mut raw = BufReader::with_capacity(capacity, hashed);
     let (mut reader, compression): (Box<dyn BufRead + '_>, Option<&str>) = match raw.fill_buf() {
         Ok([0x1f, 0x8b, ..]) => {
             (Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(&mut raw))), Some("gzip"))

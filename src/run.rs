@@ -14,7 +14,7 @@ use crate::dedup::dedup;
 use crate::ingest::{InputFile, Options, Plan, plan};
 use crate::keys::{Keys, id_number};
 use crate::model::{Article, Claim, DocStatus, FigureStatus, RawDoc};
-use crate::parse::parse;
+use crate::parse::{parse, parse_blocks};
 use crate::pipeline::{Config, StageClock, Summary, Timings, claims_of, doc_part};
 use crate::reconcile::reconcile;
 use crate::write::{Patches, SCHEMA_VERSION, Staged};
@@ -58,7 +58,7 @@ pub fn run(config: &Config) -> Result<Summary> {
     let mut furniture = FurnitureCount::default();
     batches(&plan, options, &bar, threaded, |batch| {
         let hashes: Vec<Vec<u64>> = pool.install(|| {
-            batch.par_iter().map(|raw| furniture_hashes(&clock.time(&clock.parse, || parse(raw)))).collect()
+            batch.par_iter().map(|raw| furniture_hashes(&clock.time(&clock.parse, || parse_blocks(raw)))).collect()
         });
         for (raw, h) in batch.iter().zip(hashes) {
             furniture.add(&raw.sha256, h);

@@ -29,6 +29,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The agencies of [`DATELINE`], as it writes them.
+const AGENCIES: [&str; 5] = ["(Reuters)", "(AP)", "(AFP)", "(PA)", "(Bloomberg)"];
+
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s+)?(?P<who>[A-Z][\w&'’ .-]{1,60}?)\s*(?:Ltd\.?|Limited|plc|Inc\.?)?\s*(?:\d{4})?\s*(?:[.,;|]|All rights|$)")
         .expect("valid regex")
@@ -71,10 +74,9 @@ fn published(article: &Article) -> Option<String> {
     }
     article.blocks.iter().take(6).find_map(|b| {
         let s = &article.text[b.span.start..b.span.end];
-        let labelled = ["Published", "Updated", "Posted", "Date:", "Last updated"].iter().any(|l| s.contains(l));
-        let cut = (0..=s.len().min(120)).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
-        let head = &s[..cut];
+        let head = &s[..floor_char_boundary(s, 120)];
         let date = find_date(head)?;
+        let labelled = ["Published", "Updated", "Posted", "Date:", "Last updated"].iter().any(|l| s.contains(l));
         // A line that is little more than a date ("Tuesday 14 May 2024 | 09:30"), not a
         // sentence that mentions one.
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
@@ -82,10 +84,23 @@ fn published(article: &Article) -> Option<String> {
     })
 }
 
+/// The largest char boundary of `s` at or before byte `at`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    (0..=s.len().min(at)).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
+}
+
 fn publisher(article: &Article) -> Option<String> {
     // A wire dateline opening the text.
     for b in article.blocks.iter().take(4) {
+        // A dateline is short and starts the block. These regexes are too big for the
+        // regex crate's DFAs (Unicode classes, counted repetitions), so each call runs a
+        // backtracker that first clears a table the size of pattern times haystack: only
+        // a block holding an agency's name in brackets is tried.
         let s = &article.text[b.span.start..b.span.end];
+        let s = &s[..floor_char_boundary(s, 160)];
+        if !AGENCIES.iter().any(|a| s.contains(a)) {
+            continue;
+        }
         if let Some(c) = DATELINE.captures(s) {
             return Some(c["agency"].to_owned());
         }
@@ -93,7 +108,7 @@ fn publisher(article: &Article) -> Option<String> {
     // A copyright line among the last blocks.
     article.blocks.iter().rev().take(6).find_map(|b| {
         let s = &article.text[b.span.start..b.span.end];
-        if s.chars().count() > 160 {
+        if s.chars().count() > 160 || !["©", "(c)", "Copyright"].iter().any(|m| s.contains(m)) {
             return None;
         }
         let who = COPYRIGHT.captures(s)?.name("who")?.as_str().trim().trim_end_matches(['.', ',']).to_owned();
@@ -113,6 +128,20 @@ mod tests {
         assert_eq!(find_date("Updated 2023-11-30T10:00Z").as_deref(), Some("2023-11-30"));
         assert_eq!(find_date("In 2024 it rose").as_deref(), None);
         assert_eq!(find_date("Scores were 3/4/5").as_deref(), None);
+    }
+
+    #[test]
+    fn publisher_from_a_dateline_or_a_copyright_line() {
+        let publisher_of = |text: &str| {
+            let raw = crate::model::RawDoc::new("a.txt", None, crate::model::Format::Txt, text.as_bytes().to_vec());
+            crate::parse::parse(&raw).publisher
+        };
+        let wire = "Steel output rose\n\nSHEFFIELD, June 3 (Reuters) - Output rose 4 pct in May.";
+        assert_eq!(publisher_of(wire).as_deref(), Some("Reuters"));
+        let signed = "Fostering up\n\nThe council found 120 new carers.\n\n© 2025 Valley Gazette Ltd";
+        assert_eq!(publisher_of(signed).as_deref(), Some("Valley Gazette"));
+        let plain = "Fostering up\n\nThe council (Reuters) found 120 new carers, it said on June 3.";
+        assert_eq!(publisher_of(plain), None);
     }
 
     #[test]

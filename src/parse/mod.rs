@@ -19,8 +19,18 @@ use crate::model::{Article, Block, BlockKind, DocStatus, Format, RawDoc, Span};
 
 /// Decodes and reads one document.
 pub fn parse(raw: &RawDoc) -> Article {
+    read(raw, true)
+}
+
+/// [`parse`] for the text and blocks alone: no document id, and no `published` or
+/// `publisher` looked for in the text (the first pass of a run, which counts blocks).
+pub fn parse_blocks(raw: &RawDoc) -> Article {
+    read(raw, false)
+}
+
+fn read(raw: &RawDoc, whole: bool) -> Article {
     let mut article = Article {
-        doc_id: doc_id(&raw.source_path, raw.record_index, &raw.sha256),
+        doc_id: if whole { doc_id(&raw.source_path, raw.record_index, &raw.sha256) } else { String::new() },
         source_path: raw.source_path.clone(),
         record_index: raw.record_index,
         external_id: None,
@@ -75,7 +85,7 @@ pub fn parse(raw: &RawDoc) -> Article {
     if article.blocks.is_empty() {
         article.status = DocStatus::Empty;
         article.error = Some(if raw.bytes.is_empty() { "empty file".into() } else { "no text".into() });
-    } else {
+    } else if whole {
         meta::from_text(&mut article);
     }
     article
@@ -124,7 +134,7 @@ fn text_title(text: &str, blocks: &[Block]) -> Option<String> {
 
 /// A `Source: example.org` line names the publisher of a pasted article.
 fn source_line(text: &str) -> Option<String> {
-    let at = text.rfind("Source:")?;
+    let at = memchr::memmem::rfind(text.as_bytes(), b"Source:")?;
     let rest = text[at + "Source:".len()..].trim_start();
     let word = rest.split_whitespace().next()?;
     let word = word.trim_end_matches(['.', ',', ';']);
