@@ -21,7 +21,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::keys::{ClaimKey, Keys};
 use crate::model::DocStatus;
@@ -139,8 +139,11 @@ pub fn signature(text: &str, boilerplate: &[(usize, usize)]) -> (Vec<u32>, Optio
         }
         at = at.max(e);
     }
-    let mut shingles: Vec<u64> =
-        words.windows(SHINGLE).map(|w| w.iter().fold(0x84_2225u64, |h, &x| mix(h ^ x))).collect();
+    // A shingle's hash: its words' hashes (already mixed), each rotated by its place, mixed once.
+    let mut shingles: Vec<u64> = words
+        .windows(SHINGLE)
+        .map(|w| mix(w.iter().enumerate().fold(0x84_2225u64, |h, (i, &x)| h ^ x.rotate_left(13 * i as u32))))
+        .collect();
     shingles.sort_unstable();
     shingles.dedup();
     if shingles.len() < MIN_SHINGLES {
@@ -151,22 +154,43 @@ pub fn signature(text: &str, boilerplate: &[(usize, usize)]) -> (Vec<u32>, Optio
     for (b, band) in bands.iter_mut().enumerate() {
         *band = sig[b * ROWS..(b + 1) * ROWS].iter().fold(0xcbf2_9ce4_8422_2325u64 ^ b as u64, |h, &x| mix(h ^ x));
     }
+    // Sorted already: the shingles are, and taking their high halves keeps the order.
     let mut small: Vec<u32> = shingles.iter().map(|&h| (h >> 32) as u32).collect();
-    small.sort_unstable();
     small.dedup();
     (small, Some(Box::new(bands)))
 }
 
 /// Hashes of the words of `text` (letters and digits, lower-cased), appended to `out`.
 fn word_hashes(text: &str, out: &mut Vec<u64>) {
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        let h = if w.is_ascii() {
-            w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV))
+    const START: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = text.as_bytes();
+    let (mut h, mut in_word, mut i) = (START, false, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII a byte at a time; other characters decoded, as the same FNV of their
+        // lower case (a word's hash does not depend on which path read it).
+        let (alnum, width) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
         } else {
-            w.chars()
-                .flat_map(char::to_lowercase)
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, c| (h ^ c as u64).wrapping_mul(FNV))
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
         };
+        if alnum {
+            in_word = true;
+            if b.is_ascii() {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV);
+            } else {
+                for c in text[i..i + width].chars().flat_map(char::to_lowercase) {
+                    h = (h ^ c as u64).wrapping_mul(FNV);
+                }
+            }
+        } else if in_word {
+            out.push(mix(h));
+            (h, in_word) = (START, false);
+        }
+        i += width;
+    }
+    if in_word {
         out.push(mix(h));
     }
 }
@@ -188,7 +212,8 @@ fn minhash(shingles: &[u64]) -> [u64; BANDS * ROWS] {
     const BINS: usize = BANDS * ROWS;
     let mut sig = [u64::MAX; BINS];
     for &s in shingles {
-        let h = mix(s);
+        // Shingle hashes are mixed already.
+        let h = s;
         let bin = (((h >> 32) * BINS as u64) >> 32) as usize;
         let v = h & 0xffff_ffff;
         if v < sig[bin] {
@@ -217,31 +242,55 @@ fn containment(a: &[u32], b: &[u32]) -> f64 {
 /// A document's text lower-cased with its white space collapsed, hashed: equal for exact
 /// duplicates.
 pub fn normalised_hash(text: &str) -> u128 {
-    let mut norm = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
-        if !norm.is_empty() {
-            norm.push(' ');
+    // Streamed through the hasher a few kilobytes at a time: the same hash as of the
+    // whole normalised text, without making it. ASCII a byte at a time.
+    let mut hasher = Xxh3::new();
+    let mut buf: Vec<u8> = Vec::with_capacity(8 << 10);
+    let (mut started, mut pending) = (false, false);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b.is_ascii() { char::from(b) } else { text[i..].chars().next().unwrap_or(' ') };
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            pending = started;
+            continue;
         }
-        if w.is_ascii() {
-            norm.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        if pending {
+            buf.push(b' ');
+            pending = false;
+        }
+        started = true;
+        if b.is_ascii() {
+            buf.push(b.to_ascii_lowercase());
         } else {
-            norm.extend(w.chars().flat_map(char::to_lowercase));
+            let mut utf8 = [0u8; 4];
+            for l in c.to_lowercase() {
+                buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+            }
+        }
+        if buf.len() >= 4 << 10 {
+            hasher.update(&buf);
+            buf.clear();
         }
     }
-    xxh3_128(norm.as_bytes())
+    hasher.update(&buf);
+    hasher.digest128()
 }
 
 /// A sentence known by its lower-cased words.
 pub fn sentence_hash(sentence: &str) -> u64 {
-    let mut words: Vec<u64> = Vec::new();
-    for w in sentence.split_whitespace() {
-        let h = w
-            .chars()
-            .flat_map(char::to_lowercase)
-            .fold(0xcbf2_9ce4_8422_2325u64, |h, c| (h ^ c as u64).wrapping_mul(FNV));
-        words.push(h);
-    }
-    words.iter().fold(0x5851_f42d_4c95_7f2du64, |h, &w| mix(h ^ w))
+    sentence.split_whitespace().fold(0x5851_f42d_4c95_7f2du64, |acc, w| {
+        let h = if w.is_ascii() {
+            w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV))
+        } else {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, c| (h ^ c as u64).wrapping_mul(FNV))
+        };
+        mix(acc ^ h)
+    })
 }
 
 /// A hash of `s` exactly as written (claims' surfaces).
@@ -331,6 +380,21 @@ fn link_claims(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text lower-cased with its white space collapsed, as `normalised_hash` hashes it.
+    fn normalised(text: &str) -> String {
+        text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn normalised_hash_is_the_hash_of_the_normalised_text() {
+        let long = "Der Stadtrat ZÄHLTE\u{a0}4.000 Kinder;\tÉCOLE  İstanbul\n\n ".repeat(300);
+        for text in ["", "  ", "One", " One  TWO\r\nthree ", "naïve\u{2003}CAFÉ", long.as_str()] {
+            assert_eq!(normalised_hash(text), xxhash_rust::xxh3::xxh3_128(normalised(text).as_bytes()), "{text:?}");
+        }
+        assert_eq!(normalised_hash("A  b\nC"), normalised_hash("a b c"));
+        assert_ne!(normalised_hash("a b c"), normalised_hash("a bc"));
+    }
 
     #[test]
     fn containment_of_a_truncated_copy() {

@@ -471,7 +471,7 @@ pub fn sentence_terms(sentence: &str) -> (Vec<Term>, Vec<Term>) {
     for (k, w) in
         sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).enumerate()
     {
-        let w = w.trim_end_matches("’s").trim_end_matches("'s");
+        let w = strip_all(strip_all(w, "’s"), "'s");
         if w.len() < 2 || w.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
@@ -487,7 +487,7 @@ pub fn sentence_terms(sentence: &str) -> (Vec<Term>, Vec<Term>) {
         }
         let capital = w.starts_with(char::is_uppercase);
         let shouted = w.len() > 4 && w.chars().all(|c| !c.is_lowercase());
-        if capital && k > 0 && !shouted && !crate::context::is_place_or_time_word(w) {
+        if capital && k > 0 && !shouted && !crate::context::is_place_or_time_word_lower(w, lower) {
             names.push(hash(lower));
         }
         if lower.len() >= 3 {
@@ -499,6 +499,15 @@ pub fn sentence_terms(sentence: &str) -> (Vec<Term>, Vec<Term>) {
         v.dedup();
     }
     (names, words)
+}
+
+/// `w` without every `suffix` at its end (`trim_end_matches` with a string pattern builds
+/// a searcher each call).
+fn strip_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = w.strip_suffix(suffix) {
+        w = rest;
+    }
+    w
 }
 
 fn hash(s: &str) -> Term {

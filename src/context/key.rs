@@ -3,6 +3,8 @@
 //! synonyms, so that "looked-after children", "children in care" and "children looked
 //! after by local authorities" share one key.
 
+use std::sync::LazyLock;
+
 use crate::english::singular;
 use crate::extract::is_stopword;
 
@@ -34,6 +36,18 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("council", "local authority"),
 ];
 
+/// [`SYNONYMS`] split into words.
+static SYNONYM_WORDS: LazyLock<Vec<(Vec<&str>, Vec<&str>)>> =
+    LazyLock::new(|| SYNONYMS.iter().map(|(from, to)| (from.split(' ').collect(), to.split(' ').collect())).collect());
+
+/// `w` without every `suffix` at its end.
+fn strip_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = w.strip_suffix(suffix) {
+        w = rest;
+    }
+    w
+}
+
 /// Lower case, possessives out, hyphens as spaces, each word singular; the synonym
 /// table; then function words out.
 pub fn normalise(subject: &str) -> String {
@@ -45,7 +59,7 @@ pub fn normalise(subject: &str) -> String {
     for raw in subject.split(|c: char| c.is_whitespace() || c == '-' || c == '/') {
         let w = raw.to_lowercase();
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
-        let w = w.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches('’').trim_end_matches('\'');
+        let w = strip_all(strip_all(w, "’s"), "'s").trim_end_matches('’').trim_end_matches('\'');
         if w.is_empty() {
             continue;
         }
@@ -55,16 +69,13 @@ pub fn normalise(subject: &str) -> String {
     // The longest synonym the words start with, on a word boundary.
     let mut key: Vec<&str> = Vec::new();
     let mut rest = &words[..];
-    if let Some((from, to)) = SYNONYMS
+    if let Some((from, to)) = SYNONYM_WORDS
         .iter()
-        .filter(|(from, _)| {
-            let n = from.split(' ').count();
-            words.len() >= n && from.split(' ').zip(&words).all(|(a, b)| a == b)
-        })
-        .max_by_key(|(from, _)| from.len())
+        .filter(|(from, _)| words.len() >= from.len() && from.iter().zip(&words).all(|(a, b)| a == b))
+        .max_by_key(|(from, _)| from.iter().map(|w| w.len() + 1).sum::<usize>())
     {
-        key.extend(to.split(' '));
-        rest = &words[from.split(' ').count()..];
+        key.extend(to.iter().copied());
+        rest = &words[from.len()..];
     }
     key.extend(rest.iter().map(String::as_str).filter(|w| !is_stopword(w)));
     if key.is_empty() {

@@ -76,13 +76,14 @@ pub fn claims_for_sentence(article: &Article, sentence: Sentence, mentions: &[Me
 /// Whether a capitalised word is a place, a month or a day rather than a name that says
 /// which company, body or person a sentence is about.
 pub fn is_place_or_time_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
+    is_place_or_time_word_lower(w, &w.to_lowercase())
+}
+
+/// [`is_place_or_time_word`] for a caller that has the word's lower case already.
+pub fn is_place_or_time_word_lower(w: &str, lower: &str) -> bool {
     place::is_place_word(w)
-        || month_number(&lower).is_some()
-        || matches!(
-            lower.as_str(),
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today"
-        )
+        || month_number(lower).is_some()
+        || matches!(lower, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today")
 }
 
 /// `c-` and 16 hex digits of SHA-256 over the document id and the byte span.
