@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::extract::is_stopword;
+use crate::extract::{is_stopword, is_stopword_bytes};
 use crate::model::{Article, Block, BlockKind};
 
 /// Blocks repeated across the documents of a run: site furniture.
@@ -154,38 +154,60 @@ const LABELS: &[&str] = &[
 
 fn features(text: &str, block: &Block) -> Features {
     let s = &text[block.span.start..block.span.end];
-    let chars = s.chars().count();
+    let (mut chars, mut nonws) = (0, 0);
+    for c in s.chars() {
+        chars += 1;
+        if !c.is_whitespace() {
+            nonws += c.len_utf8();
+        }
+    }
     let mut words = 0;
     let mut stop = 0;
-    let lower = s.to_lowercase();
-    for w in lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+    for w in s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
         // Numbers are neither stop words nor content words: they would dilute the density
         // of exactly the factual sentences figtrace is after.
-        if w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) {
+        if w.is_empty() || w.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         words += 1;
-        if is_stopword(w) {
+        if is_stopword_any_case(w) {
             stop += 1;
         }
     }
-    let nonws = s.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum::<usize>().max(1);
+    // Phrases and labels are matched without regard to case (see `Phrases`); the lower
+    // case of the block is only made for the short ones that can be gates or labels.
+    let trimmed = s.trim();
+    let lower = (chars <= 160).then(|| trimmed.to_lowercase());
     Features {
         chars,
         words,
         stopword_density: if words == 0 { 0.0 } else { stop as f64 / words as f64 },
-        link_density: block.link_bytes as f64 / nonws as f64,
-        cta: CTA_SET.count(&lower),
+        link_density: block.link_bytes as f64 / nonws.max(1) as f64,
+        cta: CTA_SET.count(s),
         // A gate is a short prompt: "Continue reading below" labels an advert, and "… keep
         // reading." inside a long paragraph is the writer's voice.
-        gate: GATE_SET.count(&lower) > 0
-            && chars <= 160
-            && !lower.contains("reading below")
-            && !lower.contains("continues below"),
+        gate: lower.as_deref().is_some_and(|lower| {
+            GATE_SET.count(lower) > 0 && !lower.contains("reading below") && !lower.contains("continues below")
+        }),
         sentence: s.trim_end().ends_with(['.', '!', '?', '"', '”', '’']),
-        label: CAPTION.is_match(s) || LABELS.contains(&lower.trim().trim_end_matches(['.', ':', '!']).trim()),
+        label: CAPTION.is_match(s)
+            || lower.as_deref().is_some_and(|lower| LABELS.contains(&lower.trim_end_matches(['.', ':', '!']).trim())),
         teaser_cut: s.ends_with("[...]") || s.ends_with("[…]") || s.ends_with("...") || s.ends_with('…'),
     }
+}
+
+/// Whether `w` in lower case is a stop word, without allocating for the usual short ASCII
+/// word.
+fn is_stopword_any_case(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if w.is_ascii() {
+        // Every stop word is shorter than the buffer.
+        let Some(slot) = buf.get_mut(..w.len()) else { return false };
+        slot.copy_from_slice(w.as_bytes());
+        slot.make_ascii_lowercase();
+        return is_stopword_bytes(slot);
+    }
+    is_stopword(&w.to_lowercase())
 }
 
 /// Calls to action and page-furniture phrases, as found on news sites generally.
@@ -269,12 +291,22 @@ struct Phrases(AhoCorasick);
 impl Phrases {
     fn new(phrases: &[&str]) -> Self {
         assert!(phrases.len() <= 128, "`count` keeps a 128-bit set of phrases");
-        Phrases(AhoCorasick::new(phrases).expect("phrases build an automaton"))
+        // A DFA: one table lookup a byte, for blocks scanned whole.
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(phrases);
+        Phrases(ac.expect("phrases build an automaton"))
     }
 
     /// How many of the phrases occur in `hay` as whole phrases (no letter or digit right
-    /// before or after).
+    /// before or after), in any case.
     fn count(&self, hay: &str) -> usize {
+        // Most blocks hold none: one prefiltered search says so before the slower
+        // overlapping one.
+        if !self.0.is_match(hay) {
+            return 0;
+        }
         let mut seen = 0u128;
         for m in self.0.find_overlapping_iter(hay) {
             let before_ok = hay[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());

@@ -25,7 +25,7 @@ use crate::model::{Bound, Change, Kind, Mention, Span};
 use lexer::{Gap, TokKind, Token, lex, num_value};
 use units::{TIME_UNITS, UNITS};
 
-pub use vocab::{change_verb, is_stopword};
+pub use vocab::{change_verb, is_stopword, is_stopword_bytes};
 
 /// The numbers stated in `sentence`, in text order.
 pub fn extract(sentence: &str) -> Vec<Mention> {
