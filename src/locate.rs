@@ -15,6 +15,8 @@ pub struct Locator<'a> {
     line_starts: Vec<usize>,
     /// (byte offset, code points before it) every 256 bytes, for fast conversion.
     checkpoints: Vec<(usize, usize)>,
+    /// Every byte is a code point.
+    ascii: bool,
 }
 
 /// A position in a text: code-point offset, 1-based line, 1-based column in code points.
@@ -27,23 +29,35 @@ pub struct Position {
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        // An ASCII text needs none: there a byte is a code point.
         let mut checkpoints = vec![(0, 0)];
-        let mut next_checkpoint = 256;
-        for (chars, (i, c)) in text.char_indices().enumerate() {
-            if i >= next_checkpoint {
-                checkpoints.push((i, chars));
-                next_checkpoint = i + 256;
-            }
-            if c == '\n' {
-                line_starts.push(i + 1);
+        let ascii = text.is_ascii();
+        if !ascii {
+            let (mut at, mut chars) = (0, 0);
+            loop {
+                let mut next = at + 256;
+                while next < bytes.len() && !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                if next >= bytes.len() {
+                    break;
+                }
+                chars += text[at..next].chars().count();
+                checkpoints.push((next, chars));
+                at = next;
             }
         }
-        Locator { text, line_starts, checkpoints }
+        Locator { text, line_starts, checkpoints, ascii }
     }
 
     /// Code points before byte offset `byte` (which must be a char boundary).
     pub fn char_offset(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
         let k = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
         let (b, c) = self.checkpoints[k];
         c + self.text[b..byte].chars().count()
@@ -104,6 +118,14 @@ mod tests {
         assert_eq!(p.column, 12);
         assert_eq!(p.char_offset, text[..at].chars().count());
         assert_eq!(loc.position(0), Position { char_offset: 0, line: 1, column: 1 });
+    }
+
+    #[test]
+    fn ascii_text_lines_and_columns() {
+        let text = "one\n\ntwo 83,000\n".repeat(40);
+        let loc = Locator::new(&text);
+        let at = text.rfind("83,000").unwrap();
+        assert_eq!(loc.position(at), Position { char_offset: at, line: 120, column: 5 });
     }
 
     #[test]
