@@ -109,11 +109,10 @@ fn figures_frame_of(keys: &Keys, found: &Figures) -> Result<DataFrame> {
             None => frame = Some(df),
         }
     }
+    // Left in its chunks: the writer takes them as they are, and a rechunk would copy
+    // the whole table at the run's peak of memory.
     match frame {
-        Some(mut f) => {
-            f.rechunk_mut();
-            Ok(f)
-        }
+        Some(f) => Ok(f),
         None => figures_frame(&[]),
     }
 }
