@@ -154,26 +154,7 @@ const LABELS: &[&str] = &[
 
 fn features(text: &str, block: &Block) -> Features {
     let s = &text[block.span.start..block.span.end];
-    let (mut chars, mut nonws) = (0, 0);
-    for c in s.chars() {
-        chars += 1;
-        if !c.is_whitespace() {
-            nonws += c.len_utf8();
-        }
-    }
-    let mut words = 0;
-    let mut stop = 0;
-    for w in s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-        // Numbers are neither stop words nor content words: they would dilute the density
-        // of exactly the factual sentences figtrace is after.
-        if w.is_empty() || w.bytes().any(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        words += 1;
-        if is_stopword_any_case(w) {
-            stop += 1;
-        }
-    }
+    let Counts { chars, nonws, words, stop } = counts(s);
     // Phrases and labels are matched without regard to case (see `Phrases`); the lower
     // case of the block is only made for the short ones that can be gates or labels.
     let trimmed = s.trim();
@@ -196,11 +177,66 @@ fn features(text: &str, block: &Block) -> Features {
     }
 }
 
-/// Whether `w` in lower case is a stop word, without allocating for the usual short ASCII
-/// word.
-fn is_stopword_any_case(w: &str) -> bool {
-    let mut buf = [0u8; 16];
-    if w.is_ascii() {
+/// What [`features`] counts in a block, in one pass over its bytes.
+struct Counts {
+    chars: usize,
+    /// Bytes of characters other than white space.
+    nonws: usize,
+    /// Words (letters, digits and apostrophes) holding no digit, and those among them
+    /// that are stop words. Numbers are neither stop words nor content words: they would
+    /// dilute the density of exactly the factual sentences figtrace is after.
+    words: usize,
+    stop: usize,
+}
+
+fn counts(s: &str) -> Counts {
+    let mut n = Counts { chars: 0, nonws: 0, words: 0, stop: 0 };
+    let bytes = s.as_bytes();
+    // The word being read: where it starts, whether it holds a digit or a non-ASCII character.
+    let (mut start, mut digit, mut ascii) = (None::<usize>, false, true);
+    let end_word = |n: &mut Counts, from: usize, to: usize, digit: bool, ascii: bool| {
+        if digit {
+            return;
+        }
+        n.words += 1;
+        if is_stopword_any_case(&s[from..to], ascii) {
+            n.stop += 1;
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, width) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        n.chars += 1;
+        if !c.is_whitespace() {
+            n.nonws += width;
+        }
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            if start.is_none() {
+                (start, digit, ascii) = (Some(i), false, true);
+            }
+            digit |= b.is_ascii_digit();
+            ascii &= b.is_ascii();
+        } else if let Some(from) = start.take() {
+            end_word(&mut n, from, i, digit, ascii);
+        }
+        i += width;
+    }
+    if let Some(from) = start {
+        end_word(&mut n, from, bytes.len(), digit, ascii);
+    }
+    n
+}
+
+/// Whether `w` in lower case is a stop word, without allocating for an ASCII word.
+fn is_stopword_any_case(w: &str, ascii: bool) -> bool {
+    if ascii {
+        let mut buf = [0u8; 16];
         // Every stop word is shorter than the buffer.
         let Some(slot) = buf.get_mut(..w.len()) else { return false };
         slot.copy_from_slice(w.as_bytes());
@@ -510,6 +546,28 @@ fn block_hash(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_counts_agree_with_counting_words() {
+        let naive = |s: &str| {
+            let words: Vec<&str> = s
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_digit()))
+                .collect();
+            let stop = words.iter().filter(|w| is_stopword(&w.to_lowercase())).count();
+            let nonws: usize = s.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum();
+            (s.chars().count(), nonws, words.len(), stop)
+        };
+        for s in [
+            "",
+            "The council's 4,000 places AND the Children’s Homes",
+            "  Über THE café\u{a0}— of 12a and B2B, IT's   ",
+            "Subscribe for £1",
+        ] {
+            let c = counts(s);
+            assert_eq!((c.chars, c.nonws, c.words, c.stop), naive(s), "{s:?}");
+        }
+    }
     use crate::model::{Format, Span};
 
     fn article(text: &str, blocks: Vec<Block>) -> Article {

@@ -251,20 +251,31 @@ pub fn normalised_hash(text: &str) -> u128 {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let c = if b.is_ascii() { char::from(b) } else { text[i..].chars().next().unwrap_or(' ') };
-        i += c.len_utf8();
-        if c.is_whitespace() {
-            pending = started;
-            continue;
-        }
-        if pending {
-            buf.push(b' ');
-            pending = false;
-        }
-        started = true;
         if b.is_ascii() {
+            i += 1;
+            // char::is_whitespace of an ASCII character.
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                pending = started;
+                continue;
+            }
+            if pending {
+                buf.push(b' ');
+                pending = false;
+            }
+            started = true;
             buf.push(b.to_ascii_lowercase());
         } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                pending = started;
+                continue;
+            }
+            if pending {
+                buf.push(b' ');
+                pending = false;
+            }
+            started = true;
             let mut utf8 = [0u8; 4];
             for l in c.to_lowercase() {
                 buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
