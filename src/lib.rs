@@ -38,6 +38,7 @@ pub mod report;
 pub mod run;
 pub mod segment;
 mod sets;
+pub mod spill;
 #[cfg(feature = "parquet")]
 pub mod trace;
 #[cfg(feature = "parquet")]

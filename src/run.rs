@@ -17,6 +17,7 @@ use crate::model::{Article, Claim, DocStatus, FigureStatus, RawDoc};
 use crate::parse::{parse, parse_blocks};
 use crate::pipeline::{Config, StageClock, Summary, Timings, claims_of, doc_part};
 use crate::reconcile::reconcile;
+use crate::spill::{SpillReader, SpillWriter};
 use crate::write::{Patches, SCHEMA_VERSION, Staged};
 
 /// Documents read ahead and processed together: a batch ends after this many bytes of
@@ -26,11 +27,13 @@ pub const BATCH_DOCS: usize = 4096;
 
 /// Runs the whole pipeline and writes the output folder.
 ///
-/// Two passes over the inputs, each streamed in batches through the worker threads while
-/// a reader thread reads ahead: the first counts the blocks repeated across documents (site
-/// furniture, see [`crate::clean`]); the second cleans, extracts and writes each batch's
-/// documents and claims, keeping only their compact [`Keys`]. Dedup and reconciliation then
-/// run on the keys, and the tables are assembled from the written batches.
+/// Two passes, each streamed in batches through the worker threads while a reader thread
+/// reads ahead. The first reads and parses the inputs, counts the blocks repeated across
+/// documents (site furniture, see [`crate::clean`]) and keeps the parsed documents in a
+/// spill file ([`crate::spill`]); the second reads them back, then cleans, extracts and
+/// writes each batch's documents and claims, keeping only their compact [`Keys`]. Dedup and
+/// reconciliation then run on the keys, and the tables are assembled from the written
+/// batches.
 pub fn run(config: &Config) -> Result<Summary> {
     let started = Instant::now();
     let started_at = SystemTime::now();
@@ -53,73 +56,97 @@ pub fn run(config: &Config) -> Result<Summary> {
     let mut timings = Timings::default();
 
     // Pass 1: site furniture, over every document (shards too: a shard cleans its
-    // documents as one run over everything would).
-    bar.set_message("scanning");
-    let mut furniture = FurnitureCount::default();
-    batches(&plan, options, &bar, threaded, |batch| {
-        let hashes: Vec<Vec<u64>> = pool.install(|| {
-            batch.par_iter().map(|raw| furniture_hashes(&clock.time(&clock.parse, || parse_blocks(raw)))).collect()
-        });
-        for (raw, h) in batch.iter().zip(hashes) {
-            furniture.add(&raw.sha256, h);
-        }
-        Ok(())
-    })?;
-    let furniture = furniture.finish();
-    trace_memory("furniture counted");
-
-    // Pass 2: everything else, batch by batch.
-    bar.set_message("extracting");
+    // documents as one run over everything would). The documents this run processes are
+    // parsed whole and kept in a spill file for pass 2.
+    bar.set_message("reading");
     let staged = Staged::new(&config.output)?;
     let staged_tmp = staged.tmp().to_path_buf();
+    let spill_path = staged_tmp.join("documents.bin");
+    let mut spill = SpillWriter::create(&spill_path).context("cannot write the parsed documents")?;
+    let mut furniture = FurnitureCount::default();
+    let mut spilled_bytes = 0u64;
+    let read = batches(&plan, options, &bar, threaded, |batch| {
+        let parsed: Vec<(Option<Article>, Vec<u64>)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|raw| {
+                    if config.shard.is_none_or(|(i, n)| shard_of(raw, n) == i) {
+                        let a = clock.time(&clock.parse, || parse(raw));
+                        let hashes = furniture_hashes(&a);
+                        (Some(a), hashes)
+                    } else {
+                        (None, furniture_hashes(&clock.time(&clock.parse, || parse_blocks(raw))))
+                    }
+                })
+                .collect()
+        });
+        for (raw, (a, hashes)) in batch.iter().zip(parsed) {
+            furniture.add(&raw.sha256, hashes);
+            if let Some(a) = a {
+                spill.push(&a, raw.bytes.len() as u64).context("cannot write the parsed documents")?;
+                spilled_bytes += raw.bytes.len() as u64;
+            }
+        }
+        Ok(())
+    });
+    spill.finish().context("cannot write the parsed documents")?;
+    let (files, skipped) = read?;
+    let furniture = furniture.finish();
+    bar.set_length(plan.bytes().max(1) + spilled_bytes);
+    trace_memory("furniture counted");
+
+    // Pass 2: everything else, batch by batch, from the parsed documents.
+    bar.set_message("extracting");
     let mut writer = BatchWriter::new(staged, threaded);
     let mut handoff = 0.0;
     let mut keys = Keys::default();
     keys.spill_shingles(&staged_tmp.join("shingles.bin")).context("cannot write the dedup file")?;
     let mut statuses: Vec<DocStatus> = Vec::new();
     let mut in_boilerplate = 0usize;
-    let read = batches(&plan, options, &bar, threaded, |batch| {
-        let batch: Vec<RawDoc> = match config.shard {
-            Some((i, n)) => batch.into_iter().filter(|raw| shard_of(raw, n) == i).collect(),
-            None => batch,
-        };
-        let done: Vec<Processed> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|raw| {
-                    let a = clock.time(&clock.parse, || parse(raw));
-                    let a = clock.time(&clock.clean, || clean(a, &furniture));
-                    let claims = claims_of(&a, &clock);
-                    let spans = a.boilerplate_spans();
-                    (a, claims, spans)
-                })
-                .collect()
-        });
-        drop(batch);
-        let t = Instant::now();
-        let parts: Vec<_> = pool.install(|| done.par_iter().map(|(a, c, bp)| doc_part(a, bp, c)).collect());
-        for p in parts {
-            keys.push(p);
-        }
-        timings.dedup += t.elapsed().as_secs_f64();
-        let mut documents = Vec::with_capacity(done.len());
-        let mut claims = Vec::new();
-        for (a, c, _) in done {
-            statuses.push(a.status);
-            in_boilerplate += c.iter().filter(|c| c.in_boilerplate).count();
-            documents.push(a);
-            claims.extend(c);
-        }
-        let t = Instant::now();
-        let r = writer.write(documents, claims);
-        handoff += t.elapsed().as_secs_f64();
-        r
-    });
+    let processed = stream(
+        threaded,
+        |emit| read_spill(&spill_path, emit),
+        |batch: Vec<(Article, u64)>| {
+            let input_bytes: u64 = batch.iter().map(|(_, n)| n).sum();
+            let done: Vec<Processed> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|(a, _)| {
+                        let a = clock.time(&clock.clean, || clean(a, &furniture));
+                        let claims = claims_of(&a, &clock);
+                        let spans = a.boilerplate_spans();
+                        (a, claims, spans)
+                    })
+                    .collect()
+            });
+            let t = Instant::now();
+            let parts: Vec<_> = pool.install(|| done.par_iter().map(|(a, c, bp)| doc_part(a, bp, c)).collect());
+            for p in parts {
+                keys.push(p);
+            }
+            timings.dedup += t.elapsed().as_secs_f64();
+            let mut documents = Vec::with_capacity(done.len());
+            let mut claims = Vec::new();
+            for (a, c, _) in done {
+                statuses.push(a.status);
+                in_boilerplate += c.iter().filter(|c| c.in_boilerplate).count();
+                documents.push(a);
+                claims.extend(c);
+            }
+            let t = Instant::now();
+            let r = writer.write(documents, claims);
+            handoff += t.elapsed().as_secs_f64();
+            bar.inc(input_bytes);
+            r
+        },
+    );
     // The writer's error first: a failed write stops the reading with a vaguer one.
     trace_memory(&format!("handing batches to the writer: {handoff:.2} s"));
     let (staged, write_secs) = writer.finish()?;
     trace_memory(&format!("writer busy: {write_secs:.2} s"));
-    let (files, skipped) = read?;
+    processed?.context("cannot read the parsed documents back")?;
+    // Its space back at once; the folder goes when the output is complete.
+    let _ = std::fs::remove_file(&spill_path);
     bar.finish_and_clear();
     trace_memory("batches written");
 
@@ -242,8 +269,7 @@ fn shard_of(raw: &RawDoc, n: u32) -> u32 {
     (id_number(&crate::parse::doc_id(&raw.source_path, raw.record_index, &raw.sha256)) % u64::from(n)) as u32
 }
 
-/// Streams the documents of `plan` in batches to `each`, in input order: on a reader
-/// thread that reads the next batch while `each` works on this one, or on this thread.
+/// Streams the documents of `plan` in batches to `each`, in input order (see [`stream`]).
 /// Returns the files read and what was passed over.
 fn batches(
     plan: &Plan,
@@ -252,20 +278,39 @@ fn batches(
     threaded: bool,
     mut each: impl FnMut(Vec<RawDoc>) -> Result<()>,
 ) -> Result<Read> {
+    stream(
+        threaded,
+        |emit| read_in_batches(plan, options, emit),
+        |batch| {
+            let n: usize = batch.iter().map(|d| d.bytes.len()).sum();
+            each(batch)?;
+            bar.inc(n as u64);
+            Ok(())
+        },
+    )
+}
+
+/// Hands the batches `produce` makes to `each`, in order: `produce` runs on a thread of
+/// its own, reading the next batch while `each` works on this one, or on this thread.
+/// `produce` stops when its `emit` returns false (`each` failed). Returns what `produce`
+/// returns, or `each`'s error.
+fn stream<T: Send, R: Send>(
+    threaded: bool,
+    produce: impl FnOnce(&mut dyn FnMut(Vec<T>) -> bool) -> R + Send,
+    mut each: impl FnMut(Vec<T>) -> Result<()>,
+) -> Result<R> {
     let mut result = Ok(());
-    let mut work = |batch: Vec<RawDoc>| {
-        let n: usize = batch.iter().map(|d| d.bytes.len()).sum();
+    let mut work = |batch: Vec<T>| {
         result = each(batch);
-        bar.inc(n as u64);
         result.is_ok()
     };
     if !threaded {
-        let out = read_in_batches(plan, options, work);
+        let out = produce(&mut work);
         return result.map(|()| out);
     }
     let out = std::thread::scope(|s| {
-        let (tx, rx) = sync_channel::<Vec<RawDoc>>(1);
-        let reader = s.spawn(move || read_in_batches(plan, options, |batch| tx.send(batch).is_ok()));
+        let (tx, rx) = sync_channel::<Vec<T>>(1);
+        let reader = s.spawn(move || produce(&mut |batch| tx.send(batch).is_ok()));
         let (mut waited, mut worked) = (0.0, 0.0);
         let mut t = Instant::now();
         for batch in rx {
@@ -283,9 +328,43 @@ fn batches(
     result.map(|()| out)
 }
 
+/// Reads the spill file of pass 1 back in batches (of [`BATCH_BYTES`] of text or
+/// [`BATCH_DOCS`] documents) until `emit` returns false; the time spent reading goes to
+/// [`READING`].
+fn read_spill(path: &std::path::Path, emit: &mut dyn FnMut(Vec<(Article, u64)>) -> bool) -> std::io::Result<()> {
+    let started = Instant::now();
+    let mut emitting = 0.0;
+    let mut emit = |batch| {
+        let t = Instant::now();
+        let open = emit(batch);
+        emitting += t.elapsed().as_secs_f64();
+        open
+    };
+    let result = (|| {
+        let mut spill = SpillReader::open(path)?;
+        let (mut batch, mut bytes) = (Vec::new(), 0);
+        while let Some((a, n)) = spill.next_article()? {
+            bytes += a.text.len();
+            batch.push((a, n));
+            if (bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS) && !emit(std::mem::take(&mut batch)) {
+                return Ok(());
+            }
+            if batch.is_empty() {
+                bytes = 0;
+            }
+        }
+        if !batch.is_empty() {
+            emit(batch);
+        }
+        Ok(())
+    })();
+    READING.fetch_add(((started.elapsed().as_secs_f64() - emitting) * 1e9) as u64, Ordering::Relaxed);
+    result
+}
+
 /// Reads `plan`, handing `emit` a batch each [`BATCH_BYTES`] or [`BATCH_DOCS`], until it
 /// returns false; the time spent reading (not in `emit`) goes to [`READING`].
-fn read_in_batches(plan: &Plan, options: Options, mut emit: impl FnMut(Vec<RawDoc>) -> bool) -> Read {
+fn read_in_batches(plan: &Plan, options: Options, emit: &mut dyn FnMut(Vec<RawDoc>) -> bool) -> Read {
     let started = Instant::now();
     let (mut batch, mut bytes, mut open, mut emitting) = (Vec::new(), 0, true, 0.0);
     let mut flush = |batch: Vec<RawDoc>, open: &mut bool, emitting: &mut f64| {
