@@ -168,14 +168,15 @@ impl Staged {
         };
         let (docs, claims) = (patches.documents, patches.claims);
         crate::run::trace_memory("patches");
+        // The figures first: their table is not held while the big tables are written.
+        sink(patches.figures, &self.tmp.join(TABLES[2]))?;
+        crate::run::trace_memory("figures.parquet");
         // Row groups of ~1,000 documents and ~16,000 claims (a few MB each): a row group is
         // what the writer holds in memory, and what a reader skips by its statistics.
         assemble(&parts("documents"), &DOCUMENT_COLUMNS, &DOC_PATCHED, docs, &self.tmp.join(TABLES[0]), 1024)?;
         crate::run::trace_memory("documents.parquet");
         assemble(&parts("claims"), &CLAIM_COLUMNS, &CLAIM_PATCHED, claims, &self.tmp.join(TABLES[1]), 16 * 1024)?;
         crate::run::trace_memory("claims.parquet");
-        sink(patches.figures, &self.tmp.join(TABLES[2]))?;
-        crate::run::trace_memory("figures.parquet");
         let json = serde_json::to_string_pretty(&manifest(started.elapsed().as_secs_f64()))?;
         fs::write(self.tmp.join("manifest.json"), json + "\n").context("cannot write manifest.json")?;
         for name in TABLES.iter().chain(["manifest.json"].iter()) {
