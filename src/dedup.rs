@@ -243,7 +243,7 @@ fn containment(a: &[u32], b: &[u32]) -> f64 {
 /// duplicates.
 pub fn normalised_hash(text: &str) -> u128 {
     // Streamed through the hasher a few kilobytes at a time: the same hash as of the
-    // whole normalised text, without making it. ASCII a byte at a time.
+    // whole normalised text, without making it.
     let mut hasher = Xxh3::new();
     let mut buf: Vec<u8> = Vec::with_capacity(8 << 10);
     let (mut started, mut pending) = (false, false);
@@ -251,31 +251,27 @@ pub fn normalised_hash(text: &str) -> u128 {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() {
-            i += 1;
-            // char::is_whitespace of an ASCII character.
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                pending = started;
-                continue;
-            }
-            if pending {
-                buf.push(b' ');
-                pending = false;
-            }
-            started = true;
-            buf.push(b.to_ascii_lowercase());
+        // ASCII white space by byte (what char::is_whitespace says of it); other
+        // characters decoded.
+        let (c, space) = if b.is_ascii() {
+            (char::from(b), matches!(b, b' ' | b'\t'..=b'\r'))
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            if c.is_whitespace() {
-                pending = started;
-                continue;
-            }
-            if pending {
-                buf.push(b' ');
-                pending = false;
-            }
-            started = true;
+            (c, c.is_whitespace())
+        };
+        i += c.len_utf8();
+        if space {
+            pending = started;
+            continue;
+        }
+        if pending {
+            buf.push(b' ');
+            pending = false;
+        }
+        started = true;
+        if b.is_ascii() {
+            buf.push(b.to_ascii_lowercase());
+        } else {
             let mut utf8 = [0u8; 4];
             for l in c.to_lowercase() {
                 buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());

@@ -346,11 +346,11 @@ fn read_spill(path: &std::path::Path, emit: &mut dyn FnMut(Vec<(Article, u64)>) 
         while let Some((a, n)) = spill.next_article()? {
             bytes += a.text.len();
             batch.push((a, n));
-            if (bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS) && !emit(std::mem::take(&mut batch)) {
-                return Ok(());
-            }
-            if batch.is_empty() {
+            if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
                 bytes = 0;
+                if !emit(std::mem::take(&mut batch)) {
+                    return Ok(());
+                }
             }
         }
         if !batch.is_empty() {
