@@ -25,7 +25,8 @@ mod words;
 pub use key::normalise;
 pub use period::{Date, month_number};
 
-use crate::ingest::sha256_hex;
+use sha2::{Digest, Sha256};
+
 use crate::model::{Article, Claim, Kind, Mention, Sentence, Span};
 use period::Period;
 use place::{NATIONAL, Place};
@@ -88,8 +89,32 @@ pub fn is_place_or_time_word_lower(w: &str, lower: &str) -> bool {
 
 /// `c-` and 16 hex digits of SHA-256 over the document id and the byte span.
 pub fn claim_id(doc_id: &str, span: Span) -> String {
-    let key = format!("{doc_id}\u{1f}{}\u{1f}{}", span.start, span.end);
-    format!("c-{}", &sha256_hex(key.as_bytes())[..16])
+    // The digest of "{doc_id}\u{1f}{start}\u{1f}{end}", fed in pieces (one per claim: no
+    // formatted key, no full hex digest).
+    let mut h = Sha256::new();
+    let mut digits = [0u8; 20];
+    h.update(doc_id.as_bytes());
+    h.update([0x1f]);
+    h.update(decimal(span.start, &mut digits));
+    h.update([0x1f]);
+    h.update(decimal(span.end, &mut digits));
+    let d = h.finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&d[..8]);
+    crate::keys::claim_id(u64::from_be_bytes(first))
+}
+
+/// `n` in decimal, written at the end of `buf`.
+fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[at..];
+        }
+    }
 }
 
 /// What a sentence says around its numbers.
@@ -296,6 +321,15 @@ impl Quotes {
 mod tests {
     use super::*;
     use crate::model::{Block, BlockKind, Format};
+
+    #[test]
+    fn claim_ids_hash_the_document_and_the_span() {
+        for (doc, span) in [("d-0123456789abcdef", Span::new(0, 7)), ("d-x", Span::new(1_234_567, 10_000_000_000))] {
+            let key = format!("{doc}\u{1f}{}\u{1f}{}", span.start, span.end);
+            let expected = format!("c-{}", &crate::ingest::sha256_hex(key.as_bytes())[..16]);
+            assert_eq!(claim_id(doc, span), expected);
+        }
+    }
 
     fn article(text: &str, published: Option<&str>) -> Article {
         let block = Block {
