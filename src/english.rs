@@ -15,6 +15,15 @@ pub fn is_plural(w: &str) -> bool {
             && !matches!(w, "news" | "series" | "species" | "means" | "always" | "perhaps" | "whereas" | "has" | "was"))
 }
 
+/// `w` without every `suffix` at its end (`trim_end_matches` with a string pattern builds
+/// a searcher each call).
+pub fn strip_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = w.strip_suffix(suffix) {
+        w = rest;
+    }
+    w
+}
+
 /// The singular of a noun ("children" → "child", "authorities" → "authority",
 /// "calories" → "calorie"); words that are not plural come back unchanged.
 pub fn singular(w: &str) -> String {

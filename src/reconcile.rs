@@ -471,7 +471,7 @@ pub fn sentence_terms(sentence: &str) -> (Vec<Term>, Vec<Term>) {
     for (k, w) in
         sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).enumerate()
     {
-        let w = strip_all(strip_all(w, "’s"), "'s");
+        let w = crate::english::strip_all(crate::english::strip_all(w, "’s"), "'s");
         if w.len() < 2 || w.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
@@ -499,15 +499,6 @@ pub fn sentence_terms(sentence: &str) -> (Vec<Term>, Vec<Term>) {
         v.dedup();
     }
     (names, words)
-}
-
-/// `w` without every `suffix` at its end (`trim_end_matches` with a string pattern builds
-/// a searcher each call).
-fn strip_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
-    while let Some(rest) = w.strip_suffix(suffix) {
-        w = rest;
-    }
-    w
 }
 
 fn hash(s: &str) -> Term {

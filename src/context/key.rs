@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use crate::english::singular;
+use crate::english::{singular, strip_all};
 use crate::extract::is_stopword;
 
 /// Synonyms, each as lower-case singular words with their function words (so that
@@ -39,14 +39,6 @@ const SYNONYMS: &[(&str, &str)] = &[
 /// [`SYNONYMS`] split into words.
 static SYNONYM_WORDS: LazyLock<Vec<(Vec<&str>, Vec<&str>)>> =
     LazyLock::new(|| SYNONYMS.iter().map(|(from, to)| (from.split(' ').collect(), to.split(' ').collect())).collect());
-
-/// `w` without every `suffix` at its end.
-fn strip_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
-    while let Some(rest) = w.strip_suffix(suffix) {
-        w = rest;
-    }
-    w
-}
 
 /// Lower case, possessives out, hyphens as spaces, each word singular; the synonym
 /// table; then function words out.
