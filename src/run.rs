@@ -328,63 +328,79 @@ fn stream<T: Send, R: Send>(
     result.map(|()| out)
 }
 
-/// Reads the spill file of pass 1 back in batches (of [`BATCH_BYTES`] of text or
-/// [`BATCH_DOCS`] documents) until `emit` returns false; the time spent reading goes to
-/// [`READING`].
+/// Reads the spill file of pass 1 back in batches until `emit` returns false.
 fn read_spill(path: &std::path::Path, emit: &mut dyn FnMut(Vec<(Article, u64)>) -> bool) -> std::io::Result<()> {
-    let started = Instant::now();
-    let mut emitting = 0.0;
-    let mut emit = |batch| {
-        let t = Instant::now();
-        let open = emit(batch);
-        emitting += t.elapsed().as_secs_f64();
-        open
-    };
+    let mut batcher = Batcher::new(emit);
     let result = (|| {
         let mut spill = SpillReader::open(path)?;
-        let (mut batch, mut bytes) = (Vec::new(), 0);
         while let Some((a, n)) = spill.next_article()? {
-            bytes += a.text.len();
-            batch.push((a, n));
-            if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
-                bytes = 0;
-                if !emit(std::mem::take(&mut batch)) {
-                    return Ok(());
-                }
+            let bytes = a.text.len();
+            if !batcher.push((a, n), bytes) {
+                break;
             }
-        }
-        if !batch.is_empty() {
-            emit(batch);
         }
         Ok(())
     })();
-    READING.fetch_add(((started.elapsed().as_secs_f64() - emitting) * 1e9) as u64, Ordering::Relaxed);
+    batcher.finish();
     result
 }
 
-/// Reads `plan`, handing `emit` a batch each [`BATCH_BYTES`] or [`BATCH_DOCS`], until it
-/// returns false; the time spent reading (not in `emit`) goes to [`READING`].
+/// Reads `plan` in batches until `emit` returns false.
 fn read_in_batches(plan: &Plan, options: Options, emit: &mut dyn FnMut(Vec<RawDoc>) -> bool) -> Read {
-    let started = Instant::now();
-    let (mut batch, mut bytes, mut open, mut emitting) = (Vec::new(), 0, true, 0.0);
-    let mut flush = |batch: Vec<RawDoc>, open: &mut bool, emitting: &mut f64| {
-        if *open && !batch.is_empty() {
-            let t = Instant::now();
-            *open = emit(batch);
-            *emitting += t.elapsed().as_secs_f64();
-        }
-    };
+    let mut batcher = Batcher::new(emit);
     let out = plan.read(options, &mut |doc| {
-        bytes += doc.bytes.len();
-        batch.push(doc);
-        if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
-            bytes = 0;
-            flush(std::mem::take(&mut batch), &mut open, &mut emitting);
-        }
+        let bytes = doc.bytes.len();
+        batcher.push(doc, bytes);
     });
-    flush(batch, &mut open, &mut emitting);
-    READING.fetch_add(((started.elapsed().as_secs_f64() - emitting) * 1e9) as u64, Ordering::Relaxed);
+    batcher.finish();
     out
+}
+
+/// Gathers what a reader reads into batches of [`BATCH_BYTES`] or [`BATCH_DOCS`] for
+/// `emit`, and adds the time spent reading (not in `emit`) to [`READING`].
+struct Batcher<'e, T> {
+    emit: &'e mut dyn FnMut(Vec<T>) -> bool,
+    batch: Vec<T>,
+    bytes: usize,
+    /// `emit` has taken every batch so far.
+    open: bool,
+    started: Instant,
+    emitting: f64,
+}
+
+impl<'e, T> Batcher<'e, T> {
+    fn new(emit: &'e mut dyn FnMut(Vec<T>) -> bool) -> Self {
+        Batcher { emit, batch: Vec::new(), bytes: 0, open: true, started: Instant::now(), emitting: 0.0 }
+    }
+
+    /// Adds `item` (`bytes` long); false once `emit` has refused a batch (the item is
+    /// dropped then).
+    fn push(&mut self, item: T, bytes: usize) -> bool {
+        if self.open {
+            self.bytes += bytes;
+            self.batch.push(item);
+            if self.bytes >= BATCH_BYTES || self.batch.len() >= BATCH_DOCS {
+                self.flush();
+            }
+        }
+        self.open
+    }
+
+    fn flush(&mut self) {
+        if self.open && !self.batch.is_empty() {
+            let t = Instant::now();
+            self.open = (self.emit)(std::mem::take(&mut self.batch));
+            self.emitting += t.elapsed().as_secs_f64();
+        }
+        self.bytes = 0;
+    }
+
+    /// Hands over the last batch.
+    fn finish(mut self) {
+        self.flush();
+        let reading = self.started.elapsed().as_secs_f64() - self.emitting;
+        READING.fetch_add((reading * 1e9) as u64, Ordering::Relaxed);
+    }
 }
 
 fn progress_bar(enabled: bool, len: u64) -> ProgressBar {

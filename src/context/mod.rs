@@ -61,19 +61,6 @@ pub fn claims_of_document(article: &Article, sentences: &[Sentence], mentions: &
     claims
 }
 
-/// Claims for the mentions of one sentence, without a document around it (for `eval`
-/// and tests): no published date, no quotes across sentences.
-pub fn claims_for_sentence(article: &Article, sentence: Sentence, mentions: &[Mention]) -> Vec<Claim> {
-    let text = &article.text[sentence.span.start..sentence.span.end];
-    let ctx = SentenceContext::new(text, mentions, article.published.as_deref().and_then(Date::parse));
-    let said = ctx.attribution.clone();
-    let mut claims = ctx.claims(article, sentence, mentions, said);
-    for c in claims.iter_mut().filter(|c| c.geography == Some(NATIONAL)) {
-        c.geography = None;
-    }
-    claims
-}
-
 /// Whether a capitalised word is a place, a month or a day rather than a name that says
 /// which company, body or person a sentence is about.
 pub fn is_place_or_time_word(w: &str) -> bool {
