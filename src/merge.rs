@@ -73,14 +73,15 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
     let links = dedup(&keys);
     let found = reconcile(&keys, &links);
     links.mark_duplicates(&mut statuses);
-    let patches = Patches::new(&keys, &statuses, &links, &found)?;
     let counts = crate::run::Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
-    drop(keys);
     let staged = Staged::from_tables(
         output,
         dirs.iter().map(|d| d.join(TABLES[0])).collect(),
         dirs.iter().map(|d| d.join(TABLES[1])).collect(),
     )?;
+    staged.write_figures(&keys, &found)?;
+    let patches = Patches::new(&keys, &statuses, links, &found);
+    drop(keys);
     staged.finish(patches, |_| {
         let mut m = crate::run::manifest_head(started_at, &counts);
         m.insert("reconciled_from".into(), json!(dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>()));

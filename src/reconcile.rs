@@ -140,7 +140,7 @@ impl Figures {
     }
 
     pub fn figure_id(&self, k: usize) -> String {
-        format!("f-{:016x}", self.rows[k].id)
+        figure_id(self.rows[k].id)
     }
 
     fn ids(&self, r: Range) -> &[u64] {
@@ -179,6 +179,11 @@ impl Figures {
 }
 
 /// Groups the claims of `keys` into figures, given what dedup found.
+/// A figure's id: `f-` and the 16 hex digits of its number (its smallest claim id's).
+pub fn figure_id(id: u64) -> String {
+    format!("f-{id:016x}")
+}
+
 pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
     let claims = &keys.claims;
     let source_of = |doc: u32| links.doc_duplicate_of[doc as usize].unwrap_or(doc);

@@ -160,8 +160,11 @@ pub fn run(config: &Config) -> Result<Summary> {
     timings.reconcile = t.elapsed().as_secs_f64();
     trace_memory("reconcile");
     links.mark_duplicates(&mut statuses);
-    let patches = Patches::new(&keys, &statuses, &links, &found)?;
     let counts = Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
+    // The tables are encoded on the workers, whose memory freed after pass 2 is reused
+    // (on threads of their own, they would add to it).
+    pool.install(|| staged.write_figures(&keys, &found))?;
+    let patches = Patches::new(&keys, &statuses, links, &found);
     timings.ingest = READING.swap(0, Ordering::Relaxed) as f64 / 1e9;
     timings.parse = clock.secs(&clock.parse);
     timings.clean = clock.secs(&clock.clean);
@@ -170,11 +173,13 @@ pub fn run(config: &Config) -> Result<Summary> {
     timings.context = clock.secs(&clock.context);
     let figures = found.len();
     // Only the patches and the figures table are needed from here.
-    drop((keys, links, found));
-    staged.finish(patches, |final_secs| {
-        timings.write = write_secs + final_secs;
-        timings.total = started.elapsed().as_secs_f64();
-        manifest(config, &files, &skipped, &counts, &timings, started_at)
+    drop((keys, found));
+    pool.install(|| {
+        staged.finish(patches, |final_secs| {
+            timings.write = write_secs + final_secs;
+            timings.total = started.elapsed().as_secs_f64();
+            manifest(config, &files, &skipped, &counts, &timings, started_at)
+        })
     })?;
     trace_memory("tables assembled");
     let total = started.elapsed().as_secs_f64();
