@@ -88,7 +88,8 @@ fn sentences(a: &Article) -> Vec<String> {
 }
 
 fn claims(d: &Dataset, ids: bool) -> Vec<String> {
-    let positions = crate::locate::claim_positions(&d.documents, &d.claims);
+    let positions =
+        crate::locate::claim_positions(&d.documents, &d.claims, &crate::locate::claim_docs(&d.documents, &d.claims));
     let doc_of: std::collections::HashMap<&str, &Article> =
         d.documents.iter().map(|a| (a.doc_id.as_str(), a)).collect();
     let status_of: std::collections::HashMap<&str, &str> =

@@ -83,15 +83,46 @@ pub struct ClaimPosition {
     pub sentence_start: usize,
 }
 
-/// Positions of `claims` (which belong to documents in `docs`), in claim order.
-pub fn claim_positions(docs: &[Article], claims: &[Claim]) -> Vec<ClaimPosition> {
-    let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.doc_id.as_str(), i)).collect();
-    let mut locators: HashMap<usize, Locator> = HashMap::default();
+/// Each claim's document: its index in `docs`. A batch's claims come grouped by document,
+/// in the documents' order, so a cursor moving forward finds them; a map is made only if
+/// a claim is out of that order.
+///
+/// # Panics
+/// If a claim's document is not in `docs`.
+pub fn claim_docs(docs: &[Article], claims: &[Claim]) -> Vec<usize> {
+    let mut map: Option<HashMap<&str, usize>> = None;
+    let mut at = 0;
     claims
         .iter()
         .map(|c| {
-            let di = doc_index[c.doc_id.as_str()];
-            let loc = locators.entry(di).or_insert_with(|| Locator::new(&docs[di].text));
+            let id = c.doc_id.as_str();
+            if docs.get(at).is_some_and(|d| d.doc_id == id) {
+                return at;
+            }
+            let ahead = if map.is_none() { docs[at..].iter().position(|d| d.doc_id == id) } else { None };
+            at = match ahead {
+                Some(k) => at + k,
+                None => map
+                    .get_or_insert_with(|| docs.iter().enumerate().map(|(i, d)| (d.doc_id.as_str(), i)).collect())[id],
+            };
+            at
+        })
+        .collect()
+}
+
+/// Positions of `claims`, in claim order; `doc_of` is each claim's document in `docs`
+/// ([`claim_docs`]).
+pub fn claim_positions(docs: &[Article], claims: &[Claim], doc_of: &[usize]) -> Vec<ClaimPosition> {
+    // One document's locator at a time: claims come grouped by document.
+    let mut current: Option<(usize, Locator)> = None;
+    claims
+        .iter()
+        .zip(doc_of)
+        .map(|(c, &di)| {
+            let loc = match &current {
+                Some((d, loc)) if *d == di => loc,
+                _ => &current.insert((di, Locator::new(&docs[di].text))).1,
+            };
             let p = loc.position(c.span.start);
             ClaimPosition {
                 char_start: p.char_offset,
@@ -137,6 +168,35 @@ mod tests {
         }
     }
 
+    #[test]
+    fn claims_find_their_documents_in_order_or_not() {
+        use crate::model::{Format, RawDoc};
+        let article = |path: &str, text: &str| {
+            let raw = RawDoc::new(path, None, Format::Txt, text.as_bytes().to_vec());
+            crate::clean::clean(crate::parse::parse(&raw), &crate::clean::Furniture::default())
+        };
+        let docs = [
+            article("a", "Costs rose by 12% to £4 million.\nSome 300 staff left."),
+            article("b", "No figures in this one."),
+            article("c", "Héllo: 83,000 children\nand 7 more."),
+        ];
+        let claims: Vec<Vec<Claim>> = docs.iter().map(crate::pipeline::claims_of_article).collect();
+        assert!(claims[1].is_empty() && !claims[0].is_empty() && !claims[2].is_empty());
+        let (n0, n2) = (claims[0].len(), claims[2].len());
+        // In document order, skipping a document without claims: the cursor.
+        let ordered: Vec<Claim> = claims[0].iter().chain(&claims[2]).cloned().collect();
+        let expected: Vec<usize> = [vec![0; n0], vec![2; n2]].concat();
+        assert_eq!(claim_docs(&docs, &ordered), expected);
+        // Out of order: the map.
+        let reversed: Vec<Claim> = claims[2].iter().chain(&claims[0]).cloned().collect();
+        assert_eq!(claim_docs(&docs, &reversed), [vec![2; n2], vec![0; n0]].concat());
+        // Positions as each document alone gives them.
+        let by_doc = |d: usize| claim_positions(&docs[d..=d], &claims[d], &vec![0; claims[d].len()]);
+        let alone: Vec<usize> = by_doc(2).iter().chain(&by_doc(0)).map(|p| p.char_start * 1000 + p.line).collect();
+        let mixed = claim_positions(&docs, &reversed, &claim_docs(&docs, &reversed));
+        assert_eq!(mixed.iter().map(|p| p.char_start * 1000 + p.line).collect::<Vec<_>>(), alone);
+    }
+
     mod properties {
         use proptest::prelude::*;
 
@@ -156,7 +216,7 @@ mod tests {
                 let article = crate::parse::parse(&raw);
                 let article = crate::clean::clean(article, &crate::clean::Furniture::default());
                 let claims = crate::pipeline::claims_of_article(&article);
-                let positions = super::super::claim_positions(std::slice::from_ref(&article), &claims);
+                let positions = super::super::claim_positions(std::slice::from_ref(&article), &claims, &vec![0; claims.len()]);
                 for (c, p) in claims.iter().zip(positions) {
                     let surface = &article.text[c.span.start..c.span.end];
                     let sliced: String = article.text.chars().skip(p.char_start).take(p.char_end - p.char_start).collect();

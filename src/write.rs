@@ -20,7 +20,6 @@
 //! gives, into a temporary folder inside the output folder, then renamed into place with
 //! the manifest last: a run that is killed leaves the previous output whole.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,7 +30,7 @@ use polars::prelude::*;
 
 use crate::dedup::Links;
 use crate::keys::{Keys, claim_id, doc_id};
-use crate::locate::{Locator, claim_positions};
+use crate::locate::{Locator, claim_docs, claim_positions};
 use crate::model::{Article, Claim, DocStatus, Figure};
 use crate::reconcile::Figures;
 use crate::reconcile::figure_id;
@@ -594,11 +593,10 @@ pub fn documents_frame(docs: &[Article]) -> Result<DataFrame> {
 
 /// The `claims` table.
 pub fn claims_frame(docs: &[Article], claims: &[Claim]) -> Result<DataFrame> {
-    let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.doc_id.as_str(), i)).collect();
-    // Each claim's document, looked up once.
-    let doc_of: Vec<&Article> = claims.iter().map(|c| &docs[doc_index[c.doc_id.as_str()]]).collect();
+    let doc_index = claim_docs(docs, claims);
+    let doc_of: Vec<&Article> = doc_index.iter().map(|&i| &docs[i]).collect();
     let with_doc = || claims.iter().zip(doc_of.iter().copied());
-    let pos = claim_positions(docs, claims);
+    let pos = claim_positions(docs, claims, &doc_index);
     let fragments: Vec<Option<String>> = with_doc()
         .map(|(c, d)| d.url.as_deref().map(|u| text_fragment_url(u, &d.text[c.sentence.start..c.sentence.end])))
         .collect();
