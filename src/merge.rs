@@ -74,7 +74,7 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
     let found = reconcile(&keys, &links);
     links.mark_duplicates(&mut statuses);
     let counts = crate::run::Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
-    let staged = Staged::from_tables(
+    let mut staged = Staged::from_tables(
         output,
         dirs.iter().map(|d| d.join(TABLES[0])).collect(),
         dirs.iter().map(|d| d.join(TABLES[1])).collect(),

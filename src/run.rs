@@ -142,7 +142,7 @@ pub fn run(config: &Config) -> Result<Summary> {
     );
     // The writer's error first: a failed write stops the reading with a vaguer one.
     trace_memory(&format!("handing batches to the writer: {handoff:.2} s"));
-    let (staged, write_secs) = writer.finish()?;
+    let (mut staged, write_secs) = writer.finish()?;
     trace_memory(&format!("writer busy: {write_secs:.2} s"));
     processed?.context("cannot read the parsed documents back")?;
     // Its space back at once; the folder goes when the output is complete.
@@ -172,7 +172,7 @@ pub fn run(config: &Config) -> Result<Summary> {
     timings.extract = clock.secs(&clock.extract);
     timings.context = clock.secs(&clock.context);
     let figures = found.len();
-    // Only the patches and the figures table are needed from here.
+    // Only the patches are needed from here.
     drop((keys, found));
     pool.install(|| {
         staged.finish(patches, |final_secs| {

@@ -23,7 +23,6 @@
 use std::borrow::Cow;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use polars::prelude::*;
@@ -63,6 +62,8 @@ pub struct Staged {
     parts: usize,
     /// Tables written elsewhere to assemble instead of the parts (`figtrace reconcile`).
     tables: Option<(Vec<PathBuf>, Vec<PathBuf>)>,
+    /// Seconds spent writing the figures table, once written.
+    figures_secs: Option<f64>,
 }
 
 /// Columns a run sets after dedup and reconciliation, in row order of the parts, as ids
@@ -136,7 +137,7 @@ impl Staged {
             fs::remove_dir_all(&tmp).with_context(|| format!("cannot clear {}", tmp.display()))?;
         }
         fs::create_dir_all(tmp.join("parts")).with_context(|| format!("cannot create {}", tmp.display()))?;
-        Ok(Staged { dir: dir.to_path_buf(), tmp, parts: 0, tables: None })
+        Ok(Staged { dir: dir.to_path_buf(), tmp, parts: 0, tables: None, figures_secs: None })
     }
 
     /// An output assembled from the `documents` and `claims` tables of other outputs.
@@ -166,24 +167,28 @@ impl Staged {
 
     /// Writes the figures table (first: the keys and figures are dropped before the big
     /// tables are assembled).
-    pub fn write_figures(&self, keys: &Keys, found: &Figures) -> Result<()> {
+    pub fn write_figures(&mut self, keys: &Keys, found: &Figures) -> Result<()> {
+        let started = std::time::Instant::now();
         write_figures(&self.tmp.join(TABLES[2]), keys, found)?;
+        self.figures_secs = Some(started.elapsed().as_secs_f64());
         crate::run::trace_memory("figures.parquet");
         Ok(())
     }
 
     /// Writes the documents and claims tables from the parts with `patches`, and the
-    /// manifest that `manifest` makes given the seconds spent writing, and moves them and
-    /// the figures table ([`Staged::write_figures`]) into place.
+    /// manifest that `manifest` makes given the seconds spent writing the tables, and moves
+    /// them and the figures table ([`Staged::write_figures`], which must come first) into
+    /// place.
     pub fn finish(self, patches: Patches, manifest: impl FnOnce(f64) -> serde_json::Value) -> Result<()> {
         let started = std::time::Instant::now();
+        let figures_secs = self.figures_secs.context("the figures table was not written")?;
         let parts = |table: &str| match &self.tables {
             Some((docs, _)) if table == "documents" => docs.clone(),
             Some((_, claims)) => claims.clone(),
             None => (1..=self.parts).map(|n| self.part(table, n)).collect::<Vec<_>>(),
         };
-        // Row groups of ~1,000 documents and ~16,000 claims (a few MB each): a row group is
-        // what the writer holds in memory, and what a reader skips by its statistics.
+        // Row groups of ~1,000 documents and ~16,000 claims (a few MB each): what a reader
+        // skips by its statistics. The writer holds two slices of four row groups each.
         let (docs, claims) = (patches.statuses.len(), patches.claim_ids.len());
         let patch = |at, n| patches.documents(at, n);
         let schema = documents_frame(&[])?.schema().clone();
@@ -193,7 +198,7 @@ impl Staged {
         let schema = claims_frame(&[], &[])?.schema().clone();
         assemble(&parts("claims"), &schema, &CLAIM_PATCHED, claims, &patch, &self.tmp.join(TABLES[1]), 16 * 1024)?;
         crate::run::trace_memory("claims.parquet");
-        let json = serde_json::to_string_pretty(&manifest(started.elapsed().as_secs_f64()))?;
+        let json = serde_json::to_string_pretty(&manifest(figures_secs + started.elapsed().as_secs_f64()))?;
         fs::write(self.tmp.join("manifest.json"), json + "\n").context("cannot write manifest.json")?;
         for name in TABLES.iter().chain(["manifest.json"].iter()) {
             let to: PathBuf = self.dir.join(name);
@@ -212,8 +217,9 @@ impl Drop for Staged {
 /// Writes `out`, a table of `schema`, from the rows of the Parquet files `parts` (in
 /// order, the `patched` columns dropped) beside the columns `patch(at, n)` makes for rows
 /// `at..at + n` of `rows`, in row groups of at most `row_group` rows. The parts are
-/// read a slice at a time, the next while this one is encoded: memory holds two slices
-/// and the encoded pages of one.
+/// read a slice of [`SLICE_GROUPS`] row groups at a time (a batch's part is one or a few
+/// slices; a table of another output, many), the next while this one is encoded: memory
+/// holds two slices and the encoded pages of one.
 pub fn assemble(
     parts: &[PathBuf],
     schema: &Schema,
@@ -230,12 +236,12 @@ pub fn assemble(
     let mut slices = Vec::new();
     for part in parts {
         let rows = ParquetReader::new(open(part)?).num_rows().map_err(|e| read_error(part, e))?;
-        slices.extend((0..rows).step_by(READ_ROWS).map(|at| (part, at)));
+        slices.extend((0..rows).step_by(row_group * SLICE_GROUPS).map(|at| (part, at)));
     }
     let read = |&(part, at): &(&PathBuf, usize)| -> Result<DataFrame> {
         ParquetReader::new(open(part)?)
             .with_columns(Some(kept.clone()))
-            .with_slice(Some((at, READ_ROWS)))
+            .with_slice(Some((at, row_group * SLICE_GROUPS)))
             .finish()
             .map_err(|e| read_error(part, e))
     };
@@ -258,8 +264,9 @@ pub fn assemble(
     writer.finish()
 }
 
-/// Rows of a part read at a time: a batch's claims are fewer, so a part is read whole.
-const READ_ROWS: usize = 64 * 1024;
+/// Row groups of the assembled table read from the parts at a time: enough to keep both
+/// workers encoding.
+const SLICE_GROUPS: usize = 4;
 
 fn open(path: &Path) -> Result<fs::File> {
     fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))
@@ -285,14 +292,8 @@ type RowGroup = (u64, Vec<Vec<polars_parquet::write::CompressedPage>>);
 
 impl TableWriter {
     fn create(path: &Path, schema: &Schema) -> Result<TableWriter> {
-        use polars_parquet::write::{FileWriter, Version, WriteOptions, get_dtype_encoding};
-        let o = parquet_options();
-        let options = WriteOptions {
-            statistics: o.statistics,
-            compression: o.compression.into(),
-            version: Version::V1,
-            data_page_size: o.data_page_size,
-        };
+        use polars_parquet::write::{FileWriter, get_dtype_encoding};
+        let options = table_options();
         let schema = schema.to_arrow(CompatLevel::oldest());
         let encodings = schema.iter_values().map(|f| get_dtype_encoding(&f.dtype)).collect();
         let file = fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
@@ -322,7 +323,9 @@ impl TableWriter {
             .into_iter();
         Ok(groups
             .iter()
-            .map(|g| (g.height() as u64, (0..table.width()).flat_map(|_| pages.next().unwrap_or_default()).collect()))
+            .map(|g| {
+                (g.height() as u64, (0..table.width()).flat_map(|_| pages.next().expect("a column's pages")).collect())
+            })
             .collect())
     }
 
@@ -484,6 +487,14 @@ fn write_part(df: &DataFrame, path: &Path) -> Result<()> {
     let mut writer = FileWriter::try_new(std::io::BufWriter::new(file), schema, options).map_err(fail)?;
     let fields = writer.parquet_schema().fields().to_vec();
     let encodings: polars_buffer::Buffer<Vec<Encoding>> = encodings.into();
+    // A row group is a chunk of every column: their chunks must line up.
+    let aligned;
+    let df = if df.should_rechunk() {
+        aligned = df.clone().rechunk_mut().clone();
+        &aligned
+    } else {
+        df
+    };
     for batch in df.iter_chunks(CompatLevel::newest(), false) {
         let rows = batch.len() as u64;
         writer.write(rows, row_group_iter(batch, encodings.clone(), fields.clone(), options)).map_err(fail)?;
@@ -502,17 +513,17 @@ fn file_metadata() -> Vec<(String, String)> {
     ]
 }
 
-fn parquet_options() -> Arc<ParquetWriteOptions> {
-    Arc::new(ParquetWriteOptions {
-        // Level 1: a third faster to write than the default (3), files a few per cent larger.
-        compression: ParquetCompression::Zstd(polars_parquet::write::ZstdLevel::try_new(1).ok()),
+/// How the tables are written: zstd level 1 (a third faster to write than the default,
+/// 3; files a few per cent larger), full statistics, format version 1 (what polars' sink
+/// writes).
+fn table_options() -> polars_parquet::write::WriteOptions {
+    use polars_parquet::write::{CompressionOptions, StatisticsOptions, Version, WriteOptions, ZstdLevel};
+    WriteOptions {
         statistics: StatisticsOptions::full(),
-        row_group_size: Some(128 * 1024),
+        compression: CompressionOptions::Zstd(ZstdLevel::try_new(1).ok()),
+        version: Version::V1,
         data_page_size: None,
-        key_value_metadata: Some(KeyValueMetadata::from_static(file_metadata())),
-        arrow_schema: None,
-        compat_level: Some(CompatLevel::oldest()),
-    })
+    }
 }
 
 fn col_str<'a>(name: &str, v: impl Iterator<Item = Option<&'a str>>) -> Column {
@@ -729,9 +740,10 @@ mod tests {
     #[test]
     fn assembled_tables_join_the_patch_by_row_in_pandas_types() {
         let dir = tempfile::tempdir().unwrap();
-        let parts = parts(dir.path(), &[0..3, 3..5]);
+        // The last part is read in three slices (of 4 row groups of 2 rows).
+        let parts = parts(dir.path(), &[0..3, 3..5, 5..25]);
         let out = dir.path().join("table.parquet");
-        assemble(&parts, &schema(), &["flag"], 5, &flags, &out, 2).unwrap();
+        assemble(&parts, &schema(), &["flag"], 25, &flags, &out, 2).unwrap();
 
         let df = ParquetReader::new(fs::File::open(&out).unwrap()).finish().unwrap();
         let columns: Vec<&str> = df.get_column_names().iter().map(|c| c.as_str()).collect();
@@ -741,16 +753,17 @@ mod tests {
             (0..s.len()).map(|i| s.get(i).map(str::to_owned)).collect()
         };
         let ids: Vec<i64> = df.column("id").unwrap().i64().unwrap().into_no_null_iter().collect();
-        assert_eq!(ids, [0, 1, 2, 3, 4]);
-        let flags: Vec<String> = (0..5).map(|i| format!("row {i}")).collect();
+        assert_eq!(ids, (0..25).collect::<Vec<_>>());
+        let flags: Vec<String> = (0..25).map(|i| format!("row {i}")).collect();
         assert_eq!(strings("flag"), flags.into_iter().map(Some).collect::<Vec<_>>());
         let names = [None, Some("name 1"), Some("name 2"), None, Some("name 4")];
-        assert_eq!(strings("name"), names.map(|n| n.map(str::to_owned)));
+        assert_eq!(strings("name")[..5], names.map(|n| n.map(str::to_owned)));
+        assert_eq!(strings("name")[24], None);
 
         let meta = polars_parquet::read::read_metadata(&mut fs::File::open(&out).unwrap()).unwrap();
-        // Row groups of at most 2 rows, never across parts: 2 + 1, then 2.
+        // Row groups of at most 2 rows, never across parts or slices: 2 + 1, 2, then 10 × 2.
         let heights: Vec<usize> = meta.row_groups.iter().map(|g| g.num_rows()).collect();
-        assert_eq!(heights, [2, 1, 2]);
+        assert_eq!(heights, [[2, 1, 2].as_slice(), &[2; 10]].concat());
         let keys: Vec<&str> = meta.key_value_metadata.iter().flatten().map(|kv| kv.key.as_str()).collect();
         assert!(keys.contains(&"ARROW:schema") && keys.contains(&"figtrace.schema_version"), "{keys:?}");
     }
