@@ -31,8 +31,7 @@ use crate::dedup::Links;
 use crate::keys::{Keys, claim_id, doc_id};
 use crate::locate::{Locator, claim_docs, claim_positions};
 use crate::model::{Article, Claim, DocStatus, Figure};
-use crate::reconcile::Figures;
-use crate::reconcile::figure_id;
+use crate::reconcile::{Figures, figure_id};
 
 /// Version of the output schema. Bump on any change of column names or types.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -357,9 +356,7 @@ impl TableWriter {
             let columns = DynIter::new(columns.iter().map(|pages| {
                 Ok(DynStreamingIterator::new(fallible_streaming_iterator::convert(pages.iter().map(PolarsResult::Ok))))
             }));
-            self.writer
-                .write(*rows, columns)
-                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", self.path.display()))?;
+            self.writer.write(*rows, columns).map_err(|e| self.fail(e))?;
         }
         Ok(())
     }
@@ -766,6 +763,14 @@ mod tests {
         assert_eq!(heights, [[2, 1, 2].as_slice(), &[2; 10]].concat());
         let keys: Vec<&str> = meta.key_value_metadata.iter().flatten().map(|kv| kv.key.as_str()).collect();
         assert!(keys.contains(&"ARROW:schema") && keys.contains(&"figtrace.schema_version"), "{keys:?}");
+    }
+
+    #[test]
+    fn frames_have_the_contract_s_columns_in_order() {
+        let names = |df: DataFrame| df.get_column_names().iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(names(documents_frame(&[]).unwrap()), DOCUMENT_COLUMNS);
+        assert_eq!(names(claims_frame(&[], &[]).unwrap()), CLAIM_COLUMNS);
+        assert_eq!(names(figures_frame(&[]).unwrap()), FIGURE_COLUMNS);
     }
 
     #[test]
