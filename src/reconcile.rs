@@ -65,8 +65,9 @@ use crate::sets::{UnionFind, common_count};
 /// Kind, unit, currency, subject (head or key), place and period: a blocking key.
 type Bucket = (Kind, Sym, Sym, Sym, Sym, Sym);
 
-/// What reconciliation reads of a claim.
-struct Item<'a> {
+/// What reconciliation reads of a claim: 56 bytes, one per claim of the run; its sentence's
+/// terms and its document's day are looked up through [`Ctx`].
+struct Item {
     claim: usize,
     lo: f64,
     hi: f64,
@@ -79,22 +80,50 @@ struct Item<'a> {
     doc: u32,
     /// The document, or the one it duplicates.
     source: u32,
-    /// What the claim's sentence says besides the number: hashes of its names (capitalised
-    /// words that are not its first word, places, months or common names) and of its
-    /// content words, sorted.
-    names: &'a [Term],
-    words: &'a [Term],
-    /// Names in the document's title ("VOLKSWAGEN", "Glynwed"), sorted: what a sentence
-    /// that says only "the company" is about.
-    title_names: &'a [Term],
+    /// The claim's sentence, whose names and words count ([`Ctx::names`]) when the claim
+    /// has a subject key.
+    sentence: u32,
+    keyed: bool,
     /// The claim repeats another (`duplicate_of`): it joins that claim's figure and is
     /// compared with nothing, so a repeat never bridges two figures.
     repeat: bool,
     /// The period's year is written in the sentence ("in 2023"), not resolved from the
     /// published date ("last year", "in March").
     period_written: bool,
+}
+
+// One per claim: kept small, it is most of reconciliation's memory.
+const _: () = assert!(std::mem::size_of::<Item>() <= 56);
+
+/// What the items point into: the keys, and the names kept for sentences and titles.
+struct Ctx<'a> {
+    keys: &'a Keys,
+    sentence_names: &'a Filtered,
+    title_names: &'a Filtered,
+}
+
+impl Ctx<'_> {
+    /// What the claim's sentence says besides the number: hashes of its names (capitalised
+    /// words that are not its first word, places, months or common names), sorted.
+    fn names(&self, it: &Item) -> &[Term] {
+        if it.keyed { self.sentence_names.get(it.sentence) } else { &[] }
+    }
+
+    /// Hashes of the content words of the claim's sentence, sorted.
+    fn words(&self, it: &Item) -> &[Term] {
+        if it.keyed { self.keys.terms(self.keys.sentences[it.sentence as usize].words) } else { &[] }
+    }
+
+    /// Names in the document's title ("VOLKSWAGEN", "Glynwed"), sorted: what a sentence
+    /// that says only "the company" is about.
+    fn title_names(&self, it: &Item) -> &[Term] {
+        self.title_names.get(it.doc)
+    }
+
     /// The day the document was published (`YYYY-MM-DD`), when known.
-    day: Option<&'a str>,
+    fn day(&self, it: &Item) -> Option<&str> {
+        self.keys.docs[it.doc as usize].published.as_deref().and_then(|p| p.get(..10))
+    }
 }
 
 /// The figures of a run (sorted by `figure_id`), and each claim's figure (an index into
@@ -210,33 +239,27 @@ pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
     let items: Vec<Item> = order
         .into_iter()
         .map(|i| (i, &claims[i]))
-        .map(|(i, c)| {
-            let keyed = c.subject_key != 0;
-            let sentence = &keys.sentences[c.sentence as usize];
-            let doc = &keys.docs[c.doc as usize];
-            Item {
-                claim: i,
-                lo: c.lo,
-                hi: c.hi,
-                key: c.subject_key,
-                head: c.head,
-                precise: c.precise,
-                doc: c.doc,
-                source: source_of(c.doc),
-                names: if keyed { sentence_names.get(c.sentence) } else { &[] },
-                words: if keyed { keys.terms(sentence.words) } else { &[] },
-                title_names: title_names.get(c.doc),
-                repeat: links.claim_duplicate_of[i].is_some(),
-                period_written: c.period_written,
-                day: doc.published.as_deref().and_then(|p| p.get(..10)),
-            }
+        .map(|(i, c)| Item {
+            claim: i,
+            lo: c.lo,
+            hi: c.hi,
+            key: c.subject_key,
+            head: c.head,
+            precise: c.precise,
+            doc: c.doc,
+            source: source_of(c.doc),
+            sentence: c.sentence,
+            keyed: c.subject_key != 0,
+            repeat: links.claim_duplicate_of[i].is_some(),
+            period_written: c.period_written,
         })
         .collect();
+    let cx = Ctx { keys, sentence_names: &sentence_names, title_names: &title_names };
     let generic = generic_keys(&items, keys.docs.len());
     let mut sets = UnionFind::new(items.len());
-    merge_agreeing(keys, &items, &generic, &mut sets);
+    merge_agreeing(&cx, &items, &generic, &mut sets);
     let doc_ids: Vec<u64> = keys.docs.iter().map(|d| d.id).collect();
-    merge_conflicting(claims, &items, &doc_ids, &mut sets);
+    merge_conflicting(&cx, &items, &doc_ids, &mut sets);
     // A claim repeated inside an article or carried by a copy is in the figure of the
     // claim it repeats.
     let mut item_of: Vec<Option<u32>> = vec![None; claims.len()];
@@ -385,8 +408,8 @@ fn close_subjects(a: &str, b: &str, same_document: bool) -> bool {
 }
 
 /// Unions claims whose values agree and that may state the same figure.
-fn merge_agreeing(keys: &Keys, items: &[Item], generic: &HashSet<Sym>, sets: &mut UnionFind) {
-    let claims = &keys.claims;
+fn merge_agreeing(cx: &Ctx, items: &[Item], generic: &HashSet<Sym>, sets: &mut UnionFind) {
+    let claims = &cx.keys.claims;
     // Kind, unit, currency, head noun, place and period: what two claims of one figure share.
     let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::default();
     for (k, it) in items.iter().enumerate() {
@@ -420,7 +443,7 @@ fn merge_agreeing(keys: &Keys, items: &[Item], generic: &HashSet<Sym>, sets: &mu
                     break;
                 }
                 compared += 1;
-                if !same_figure(keys, &items[a], it, generic) {
+                if !same_figure(cx, &items[a], it, generic) {
                     continue;
                 }
                 let ga = common.get(&ra).copied().unwrap_or((items[a].lo, items[a].hi));
@@ -436,7 +459,8 @@ fn merge_agreeing(keys: &Keys, items: &[Item], generic: &HashSet<Sym>, sets: &mu
     }
 }
 
-fn same_figure(keys: &Keys, a: &Item, b: &Item, generic: &HashSet<Sym>) -> bool {
+fn same_figure(cx: &Ctx, a: &Item, b: &Item, generic: &HashSet<Sym>) -> bool {
+    let keys = cx.keys;
     let (ca, cb) = (&keys.claims[a.claim], &keys.claims[b.claim]);
     let (Some(ka), Some(kb)) = (keys.sym(a.key), keys.sym(b.key)) else { return false };
     // Places and periods equal (unknown only with unknown): a null never bridges two years.
@@ -447,7 +471,7 @@ fn same_figure(keys: &Keys, a: &Item, b: &Item, generic: &HashSet<Sym>) -> bool 
     if same_document {
         return close_subjects(ka, kb, true);
     }
-    if !evidence(a, b) || names_apart(a, b) {
+    if !evidence(cx, a, b) || names_apart(cx, a, b) {
         return false;
     }
     // A subject found in many documents ("qtly div", "share") names a kind of thing: its
@@ -539,21 +563,22 @@ pub fn title_terms(title: &str) -> Vec<Term> {
 /// article, or sentences that share a name ("Texaco", "Wang Bingqian") or two fifths of
 /// their content words ("We work with 40,000 … children and young people"). Without it, a
 /// number shared by two stories about two companies is not one figure.
-fn evidence(a: &Item, b: &Item) -> bool {
+fn evidence(cx: &Ctx, a: &Item, b: &Item) -> bool {
     if a.source == b.source {
         return true;
     }
-    if common_count(a.names, b.names) > 0 {
+    if common_count(cx.names(a), cx.names(b)) > 0 {
         return true;
     }
-    let (common, union) = overlap(a, b);
+    let (common, union) = overlap(cx, a, b);
     union > 0 && 5 * common >= 2 * union
 }
 
 /// Content words two sentences share, and of either: (|A ∩ B|, |A ∪ B|).
-fn overlap(a: &Item, b: &Item) -> (usize, usize) {
-    let common = common_count(a.words, b.words);
-    (common, a.words.len() + b.words.len() - common)
+fn overlap(cx: &Ctx, a: &Item, b: &Item) -> (usize, usize) {
+    let (wa, wb) = (cx.words(a), cx.words(b));
+    let common = common_count(wa, wb);
+    (common, wa.len() + wb.len() - common)
 }
 
 /// Subject keys stated in more than max(10, documents / 500) documents.
@@ -569,7 +594,8 @@ fn generic_keys(items: &[Item], documents: usize) -> HashSet<Sym> {
 /// key of two words or more, the same place and period, both stated, and distinctive
 /// values. A key shared by more than [`MAX_CONFLICT`] documents names a kind of thing
 /// ("net profit") rather than one quantity, and raises no conflict.
-fn merge_conflicting(claims: &[ClaimKey], items: &[Item], doc_ids: &[u64], sets: &mut UnionFind) {
+fn merge_conflicting(cx: &Ctx, items: &[Item], doc_ids: &[u64], sets: &mut UnionFind) {
+    let claims = &cx.keys.claims;
     let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::default();
     for (k, it) in items.iter().enumerate() {
         let c = &claims[it.claim];
@@ -596,7 +622,7 @@ fn merge_conflicting(claims: &[ClaimKey], items: &[Item], doc_ids: &[u64], sets:
             for other in &groups[x + 1..] {
                 for &a in group {
                     for &b in other.iter().take(MAX_COMPARED) {
-                        if may_conflict(claims, &items[a], &items[b]) {
+                        if may_conflict(cx, &items[a], &items[b]) {
                             sets.union(a, b);
                         }
                     }
@@ -617,28 +643,30 @@ fn merge_conflicting(claims: &[ClaimKey], items: &[Item], doc_ids: &[u64], sets:
 /// * they are not one report's wording (seven tenths of the content words shared) on two
 ///   different days: a weekly count or a balance still available is a series. A correction
 ///   reprinted on another day is missed by this rule; it favours never flagging a series.
-fn may_conflict(claims: &[ClaimKey], a: &Item, b: &Item) -> bool {
-    if a.source == b.source || !evidence(a, b) {
+fn may_conflict(cx: &Ctx, a: &Item, b: &Item) -> bool {
+    if a.source == b.source || !evidence(cx, a, b) {
         return false;
     }
+    let claims = &cx.keys.claims;
     let (x, y) = (claims[a.claim].value.abs(), claims[b.claim].value.abs());
     if x.max(y) > CONFLICT_RATIO * x.min(y) {
         return false;
     }
-    let (common, union) = overlap(a, b);
-    if a.day != b.day && 10 * common >= 7 * union {
+    let (common, union) = overlap(cx, a, b);
+    if cx.day(a) != cx.day(b) && 10 * common >= 7 * union {
         return false;
     }
-    !names_apart(a, b)
+    !names_apart(cx, a, b)
 }
 
 /// Whether each sentence names something the other does not ("American Express" against
 /// "Everex Systems", "St Louis" against "St Joseph"): two firms, markets or people.
-fn names_apart(a: &Item, b: &Item) -> bool {
+fn names_apart(cx: &Ctx, a: &Item, b: &Item) -> bool {
     // A sentence naming nobody ("the company said") is about its title's names.
-    fn names<'x>(it: &'x Item) -> &'x [Term] {
-        if it.names.is_empty() { it.title_names } else { it.names }
-    }
+    let names = |it: &Item| {
+        let n = cx.names(it);
+        if n.is_empty() { cx.title_names(it) } else { n }
+    };
     let only = |x: &[Term], y: &[Term]| x.iter().any(|n| y.binary_search(n).is_err());
     a.source != b.source && only(names(a), names(b)) && only(names(b), names(a))
 }

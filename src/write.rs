@@ -114,7 +114,7 @@ impl Patches {
 
 /// Writes the `figures` table to `path`, a chunk of figures at a time.
 fn write_figures(path: &Path, keys: &Keys, found: &Figures) -> Result<()> {
-    const CHUNK: usize = 16 * 1024;
+    const CHUNK: usize = 4 * 1024;
     let mut writer = TableWriter::create(path, figures_frame(&[])?.schema())?;
     for start in (0..found.len()).step_by(CHUNK) {
         let chunk: Vec<Figure> = (start..(start + CHUNK).min(found.len())).map(|k| found.figure(keys, k)).collect();
