@@ -546,6 +546,7 @@ fn block_hash(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Format, Span};
 
     #[test]
     fn block_counts_agree_with_counting_words() {
@@ -568,7 +569,6 @@ mod tests {
             assert_eq!((c.chars, c.nonws, c.words, c.stop), naive(s), "{s:?}");
         }
     }
-    use crate::model::{Format, Span};
 
     fn article(text: &str, blocks: Vec<Block>) -> Article {
         Article::from_text("d", "p", Format::Txt, text.into(), blocks)

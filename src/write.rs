@@ -485,9 +485,10 @@ fn write_part(df: &DataFrame, path: &Path) -> Result<()> {
     let fields = writer.parquet_schema().fields().to_vec();
     let encodings: polars_buffer::Buffer<Vec<Encoding>> = encodings.into();
     // A row group is a chunk of every column: their chunks must line up.
-    let aligned;
+    let mut aligned;
     let df = if df.should_rechunk() {
-        aligned = df.clone().rechunk_mut().clone();
+        aligned = df.clone();
+        aligned.rechunk_mut();
         &aligned
     } else {
         df
@@ -771,6 +772,20 @@ mod tests {
         assert_eq!(names(documents_frame(&[]).unwrap()), DOCUMENT_COLUMNS);
         assert_eq!(names(claims_frame(&[], &[]).unwrap()), CLAIM_COLUMNS);
         assert_eq!(names(figures_frame(&[]).unwrap()), FIGURE_COLUMNS);
+    }
+
+    #[test]
+    fn parts_of_several_chunks_are_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let frame =
+            |ids: Vec<i64>| DataFrame::new_infer_height(vec![Series::new("id".into(), ids).into_column()]).unwrap();
+        let mut df = frame(vec![0, 1, 2]);
+        df.vstack_mut(&frame(vec![3, 4])).unwrap();
+        let path = dir.path().join("part.parquet");
+        write_part(&df, &path).unwrap();
+        let back = ParquetReader::new(fs::File::open(&path).unwrap()).finish().unwrap();
+        let ids: Vec<i64> = back.column("id").unwrap().i64().unwrap().into_no_null_iter().collect();
+        assert_eq!(ids, [0, 1, 2, 3, 4]);
     }
 
     #[test]
