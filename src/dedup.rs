@@ -317,53 +317,63 @@ fn link_claims(
     // The whole value, range ends and bound included: "15-16 mln" and "13-18 mln" share a
     // midpoint, not a meaning.
     let meaning_key = |c: &ClaimKey| {
-        let value = (c.value.to_bits(), c.low.map(f64::to_bits), c.high.map(f64::to_bits), c.bound, c.change);
+        let value = (c.value.to_bits(), c.range, c.bound, c.change);
         (c.kind, value, c.unit, c.currency, c.subject_key, c.geography, c.period)
     };
-    // Documents that others duplicate: only their claims are looked up from other documents.
-    let mut canonical = vec![false; doc_duplicate_of.len()];
-    for c in doc_duplicate_of.iter().flatten() {
-        canonical[*c as usize] = true;
-    }
-    // First statements of canonical documents, by sentence and by meaning.
-    let mut by_sentence: HashMap<(u32, (u64, u64)), u32> = HashMap::default();
-    let mut by_meaning: HashMap<(u32, _), u32> = HashMap::default();
     // Claim → the claim it repeats; a copy's link to its canonical document wins.
     let mut links: Vec<Option<u32>> = vec![None; claims.len()];
-    // A document's claims are consecutive: repeats inside it are found with a map of its own.
+    // Each document's claims (consecutive: they are pushed a document at a time).
+    let mut claims_of: Vec<std::ops::Range<usize>> = vec![0..0; doc_duplicate_of.len()];
+    // Repeats inside a document are found with a map of its own.
     let mut first: HashMap<_, u32> = HashMap::default();
     let mut at = 0;
     for run in claims.chunk_by(|a, b| a.doc == b.doc) {
+        claims_of[run[0].doc as usize] = at..at + run.len();
         first.clear();
         for (k, c) in run.iter().enumerate() {
             let i = (at + k) as u32;
-            if canonical[c.doc as usize] {
-                by_sentence.entry((c.doc, sentence_key(c))).or_insert(i);
-            }
             if c.subject_key != 0 {
                 match first.entry(meaning_key(c)) {
                     std::collections::hash_map::Entry::Occupied(f) => links[i as usize] = Some(*f.get()),
                     std::collections::hash_map::Entry::Vacant(v) => {
                         v.insert(i);
-                        if canonical[c.doc as usize] {
-                            by_meaning.insert((c.doc, meaning_key(c)), i);
-                        }
                     }
                 }
             }
         }
         at += run.len();
     }
-    for (i, c) in claims.iter().enumerate() {
-        let Some(canon) = doc_duplicate_of[c.doc as usize] else { continue };
-        let same = by_sentence.get(&(canon, sentence_key(c))).or_else(|| {
-            if c.subject_key == 0 {
-                return None;
+    // Copies, a canonical document at a time: the first statements of its claims, by
+    // sentence and by meaning, and its copies' claims looked up there. (Maps of one
+    // document's claims, not of every canonical document's: dedup's memory stays small.)
+    let mut copies: Vec<(u32, u32)> =
+        doc_duplicate_of.iter().enumerate().filter_map(|(d, canon)| canon.map(|c| (c, d as u32))).collect();
+    copies.sort_unstable();
+    let mut by_sentence: HashMap<(u64, u64), u32> = HashMap::default();
+    let mut by_meaning: HashMap<_, u32> = HashMap::default();
+    for group in copies.chunk_by(|a, b| a.0 == b.0) {
+        by_sentence.clear();
+        by_meaning.clear();
+        for i in claims_of[group[0].0 as usize].clone() {
+            let c = &claims[i];
+            by_sentence.entry(sentence_key(c)).or_insert(i as u32);
+            if c.subject_key != 0 {
+                by_meaning.entry(meaning_key(c)).or_insert(i as u32);
             }
-            by_meaning.get(&(canon, meaning_key(c)))
-        });
-        if let Some(&j) = same {
-            links[i] = Some(j);
+        }
+        for &(_, copy) in group {
+            for i in claims_of[copy as usize].clone() {
+                let c = &claims[i];
+                let same = by_sentence.get(&sentence_key(c)).or_else(|| {
+                    if c.subject_key == 0 {
+                        return None;
+                    }
+                    by_meaning.get(&meaning_key(c))
+                });
+                if let Some(&j) = same {
+                    links[i] = Some(j);
+                }
+            }
         }
     }
     // Each claim links to the end of its chain (a repeat of a copied claim to the

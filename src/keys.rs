@@ -150,6 +150,21 @@ impl<'a> DocPart<'a> {
     }
 }
 
+/// A claim's range ends (`low`, `high`) as one number: 0 for none, else a hash of both.
+pub fn range_hash(low: Option<f64>, high: Option<f64>) -> u64 {
+    if low.is_none() && high.is_none() {
+        return 0;
+    }
+    let mut bytes = [0u8; 18];
+    for (k, end) in [low, high].into_iter().enumerate() {
+        if let Some(x) = end {
+            bytes[k * 9] = 1;
+            bytes[k * 9 + 1..k * 9 + 9].copy_from_slice(&x.to_bits().to_le_bytes());
+        }
+    }
+    xxhash_rust::xxh3::xxh3_64(&bytes).max(1)
+}
+
 /// A range of [`Keys`]' term or shingle arena.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Range {
@@ -177,6 +192,7 @@ pub struct SentenceKey {
     pub words: Range,
 }
 
+/// One per claim of the run: kept small, it is most of the keys' memory.
 #[derive(Debug, Clone)]
 pub struct ClaimKey {
     pub id: u64,
@@ -187,8 +203,9 @@ pub struct ClaimKey {
     pub bound: Bound,
     pub change: Option<Change>,
     pub value: f64,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
+    /// The range's ends as written (`low`, `high`), hashed ([`range_hash`]): dedup tells
+    /// claims apart by them, nothing else reads them.
+    pub range: u64,
     pub lo: f64,
     pub hi: f64,
     pub precise: bool,
@@ -205,6 +222,8 @@ pub struct ClaimKey {
     pub geography: Sym,
     pub period: Sym,
 }
+
+const _: () = assert!(std::mem::size_of::<ClaimKey>() <= 96);
 
 /// The keys of a whole run, in input order.
 #[derive(Debug, Default)]
@@ -312,8 +331,7 @@ impl Keys {
                 bound: c.bound,
                 change: c.change,
                 value: c.value,
-                low: c.low,
-                high: c.high,
+                range: range_hash(c.low, c.high),
                 lo,
                 hi,
                 precise,
@@ -373,5 +391,30 @@ impl Keys {
 
     pub fn sym(&self, s: Sym) -> Option<&str> {
         self.syms.get(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_hash_tells_ranges_apart() {
+        assert_eq!(range_hash(None, None), 0);
+        let ranges = [
+            (Some(15e6), Some(16e6)),
+            (Some(13e6), Some(18e6)),
+            (Some(15e6), None),
+            (None, Some(15e6)),
+            (Some(0.0), None),
+            (Some(-0.0), None),
+        ];
+        for (i, a) in ranges.iter().enumerate() {
+            assert_ne!(range_hash(a.0, a.1), 0, "{a:?}");
+            assert_eq!(range_hash(a.0, a.1), range_hash(a.0, a.1));
+            for b in &ranges[i + 1..] {
+                assert_ne!(range_hash(a.0, a.1), range_hash(b.0, b.1), "{a:?} {b:?}");
+            }
+        }
     }
 }

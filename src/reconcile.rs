@@ -65,10 +65,10 @@ use crate::sets::{UnionFind, common_count};
 /// Kind, unit, currency, subject (head or key), place and period: a blocking key.
 type Bucket = (Kind, Sym, Sym, Sym, Sym, Sym);
 
-/// What reconciliation reads of a claim: 56 bytes, one per claim of the run; its sentence's
+/// What reconciliation reads of a claim: 48 bytes, one per claim of the run; its sentence's
 /// terms and its document's day are looked up through [`Ctx`].
 struct Item {
-    claim: usize,
+    claim: u32,
     lo: f64,
     hi: f64,
     /// The subject key (0: none).
@@ -93,7 +93,7 @@ struct Item {
 }
 
 // One per claim: kept small, it is most of reconciliation's memory.
-const _: () = assert!(std::mem::size_of::<Item>() <= 56);
+const _: () = assert!(std::mem::size_of::<Item>() <= 48);
 
 /// What the items point into: the keys, and the names kept for sentences and titles.
 struct Ctx<'a> {
@@ -240,7 +240,7 @@ pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
         .into_iter()
         .map(|i| (i, &claims[i]))
         .map(|(i, c)| Item {
-            claim: i,
+            claim: i as u32,
             lo: c.lo,
             hi: c.hi,
             key: c.subject_key,
@@ -262,12 +262,14 @@ pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
     merge_conflicting(&cx, &items, &doc_ids, &mut sets);
     // A claim repeated inside an article or carried by a copy is in the figure of the
     // claim it repeats.
-    let mut item_of: Vec<Option<u32>> = vec![None; claims.len()];
+    const NO_ITEM: u32 = u32::MAX;
+    let mut item_of: Vec<u32> = vec![NO_ITEM; claims.len()];
     for (k, it) in items.iter().enumerate() {
-        item_of[it.claim] = Some(k as u32);
+        item_of[it.claim as usize] = k as u32;
     }
     for (k, it) in items.iter().enumerate() {
-        if let Some(j) = links.claim_duplicate_of[it.claim].and_then(|d| item_of[d as usize]) {
+        let repeated = links.claim_duplicate_of[it.claim as usize].map(|d| item_of[d as usize]);
+        if let Some(j) = repeated.filter(|&j| j != NO_ITEM) {
             sets.union(j as usize, k);
         }
     }
@@ -288,7 +290,7 @@ pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
     let mut claim_figure = vec![None; claims.len()];
     for (f, (_, start, end)) in rows.iter().enumerate() {
         for &(_, k) in &by_root[*start..*end] {
-            claim_figure[items[k as usize].claim] = Some(f as u32);
+            claim_figure[items[k as usize].claim as usize] = Some(f as u32);
         }
     }
     Figures { rows: rows.into_iter().map(|r| r.0).collect(), ids, claim_figure }
@@ -416,7 +418,7 @@ fn merge_agreeing(cx: &Ctx, items: &[Item], generic: &HashSet<Sym>, sets: &mut U
         if it.head == 0 || it.key == 0 || it.repeat {
             continue;
         }
-        let c = &claims[it.claim];
+        let c = &claims[it.claim as usize];
         buckets.entry((c.kind, unit_of(c), c.currency, it.head, c.geography, c.period)).or_default().push(k);
     }
     // The values every member of a group agrees on: a claim joins a group only if its
@@ -461,7 +463,7 @@ fn merge_agreeing(cx: &Ctx, items: &[Item], generic: &HashSet<Sym>, sets: &mut U
 
 fn same_figure(cx: &Ctx, a: &Item, b: &Item, generic: &HashSet<Sym>) -> bool {
     let keys = cx.keys;
-    let (ca, cb) = (&keys.claims[a.claim], &keys.claims[b.claim]);
+    let (ca, cb) = (&keys.claims[a.claim as usize], &keys.claims[b.claim as usize]);
     let (Some(ka), Some(kb)) = (keys.sym(a.key), keys.sym(b.key)) else { return false };
     // Places and periods equal (unknown only with unknown): a null never bridges two years.
     if ca.geography != cb.geography || ca.period != cb.period {
@@ -598,7 +600,7 @@ fn merge_conflicting(cx: &Ctx, items: &[Item], doc_ids: &[u64], sets: &mut Union
     let claims = &cx.keys.claims;
     let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::default();
     for (k, it) in items.iter().enumerate() {
-        let c = &claims[it.claim];
+        let c = &claims[it.claim as usize];
         if it.key == 0 || !c.specific || it.repeat || !it.precise || c.geography == 0 || !it.period_written {
             continue;
         }
@@ -648,7 +650,7 @@ fn may_conflict(cx: &Ctx, a: &Item, b: &Item) -> bool {
         return false;
     }
     let claims = &cx.keys.claims;
-    let (x, y) = (claims[a.claim].value.abs(), claims[b.claim].value.abs());
+    let (x, y) = (claims[a.claim as usize].value.abs(), claims[b.claim as usize].value.abs());
     if x.max(y) > CONFLICT_RATIO * x.min(y) {
         return false;
     }
@@ -682,7 +684,7 @@ const MAX_CONFLICT: usize = 10;
 
 fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links, ids: &mut Vec<u64>) -> FigureRow {
     let claims = &keys.claims;
-    let first = &claims[items[members[0]].claim];
+    let first = &claims[items[members[0]].claim as usize];
     let mut push = |v: &mut dyn Iterator<Item = u64>| {
         let start = ids.len() as u32;
         ids.extend(v);
@@ -710,7 +712,7 @@ fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links, ids: &m
             conflicting: Range::default(),
         };
     }
-    let claim_ids: BTreeSet<u64> = members.iter().map(|&k| claims[items[k].claim].id).collect();
+    let claim_ids: BTreeSet<u64> = members.iter().map(|&k| claims[items[k].claim as usize].id).collect();
     let docs: BTreeSet<u32> = members.iter().map(|&k| items[k].doc).collect();
     let publishers: BTreeSet<Sym> = docs.iter().map(|&d| keys.docs[d as usize].publisher).filter(|&p| p != 0).collect();
     // Independent sources: a duplicate copy counts only under a publisher of its own.
@@ -718,7 +720,7 @@ fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links, ids: &m
         .iter()
         .map(|&d| (links.doc_duplicate_of[d as usize].unwrap_or(d), keys.docs[d as usize].publisher))
         .collect();
-    let mut values: Vec<f64> = members.iter().map(|&k| claims[items[k].claim].value).collect();
+    let mut values: Vec<f64> = members.iter().map(|&k| claims[items[k].claim as usize].value).collect();
     values.sort_by(f64::total_cmp);
     let median = if values.len() % 2 == 1 {
         values[values.len() / 2]
@@ -733,12 +735,12 @@ fn figure(keys: &Keys, items: &[Item], members: &[usize], links: &Links, ids: &m
     } else {
         FigureStatus::Single
     };
-    let conflicting: BTreeSet<u64> = disagreeing.iter().map(|&k| claims[items[k].claim].id).collect();
+    let conflicting: BTreeSet<u64> = disagreeing.iter().map(|&k| claims[items[k].claim as usize].id).collect();
     // The value most members give, ties to the first in alphabetical order.
     let most_common = |f: &dyn Fn(&ClaimKey) -> Sym| -> Sym {
         let mut counts: HashMap<Sym, usize> = HashMap::default();
         for &k in members {
-            let v = f(&claims[items[k].claim]);
+            let v = f(&claims[items[k].claim as usize]);
             if v != 0 {
                 *counts.entry(v).or_default() += 1;
             }
