@@ -118,13 +118,17 @@ fn write_figures(path: &Path, keys: &Keys, found: &Figures) -> Result<()> {
     let mut writer = TableWriter::create(path, figures_frame(&[])?.schema())?;
     for start in (0..found.len()).step_by(CHUNK) {
         let chunk: Vec<Figure> = (start..(start + CHUNK).min(found.len())).map(|k| found.figure(keys, k)).collect();
-        let encoded = writer.encode(&figures_frame(&chunk)?, CHUNK)?;
+        let encoded = writer.encode(&figures_frame(&chunk)?, CHUNK, true)?;
         writer.write(encoded)?;
     }
     writer.finish()
 }
 
 const DOC_PATCHED: [&str; 2] = ["status", "duplicate_of"];
+/// Rows of a row group of the documents and claims tables (a few MB each: what a reader
+/// skips by its statistics). A batch's part starts a new group.
+const DOC_GROUP: usize = 1024;
+const CLAIM_GROUP: usize = 16 * 1024;
 const CLAIM_PATCHED: [&str; 2] = ["duplicate_of", "figure_id"];
 
 impl Staged {
@@ -150,8 +154,8 @@ impl Staged {
     pub fn write_batch(&mut self, docs: &[Article], claims: &[Claim]) -> Result<()> {
         self.parts += 1;
         let n = self.parts;
-        write_part(&documents_frame(docs)?, &self.part("documents", n))?;
-        write_part(&claims_frame(docs, claims)?, &self.part("claims", n))?;
+        write_part(&documents_frame(docs)?, &DOC_PATCHED, &self.part("documents", n), DOC_GROUP)?;
+        write_part(&claims_frame(docs, claims)?, &CLAIM_PATCHED, &self.part("claims", n), CLAIM_GROUP)?;
         Ok(())
     }
 
@@ -186,16 +190,14 @@ impl Staged {
             Some((_, claims)) => claims.clone(),
             None => (1..=self.parts).map(|n| self.part(table, n)).collect::<Vec<_>>(),
         };
-        // Row groups of ~1,000 documents and ~16,000 claims (a few MB each): what a reader
-        // skips by its statistics. The writer holds two slices of four row groups each.
         let (docs, claims) = (patches.statuses.len(), patches.claim_ids.len());
         let patch = |at, n| patches.documents(at, n);
         let schema = documents_frame(&[])?.schema().clone();
-        assemble(&parts("documents"), &schema, &DOC_PATCHED, docs, &patch, &self.tmp.join(TABLES[0]), 1024)?;
+        assemble(&parts("documents"), &schema, &DOC_PATCHED, docs, &patch, &self.tmp.join(TABLES[0]))?;
         crate::run::trace_memory("documents.parquet");
         let patch = |at, n| patches.claims(at, n);
         let schema = claims_frame(&[], &[])?.schema().clone();
-        assemble(&parts("claims"), &schema, &CLAIM_PATCHED, claims, &patch, &self.tmp.join(TABLES[1]), 16 * 1024)?;
+        assemble(&parts("claims"), &schema, &CLAIM_PATCHED, claims, &patch, &self.tmp.join(TABLES[1]))?;
         crate::run::trace_memory("claims.parquet");
         let json = serde_json::to_string_pretty(&manifest(figures_secs + started.elapsed().as_secs_f64()))?;
         fs::write(self.tmp.join("manifest.json"), json + "\n").context("cannot write manifest.json")?;
@@ -214,11 +216,14 @@ impl Drop for Staged {
 }
 
 /// Writes `out`, a table of `schema`, from the rows of the Parquet files `parts` (in
-/// order, the `patched` columns dropped) beside the columns `patch(at, n)` makes for rows
-/// `at..at + n` of `rows`, in row groups of at most `row_group` rows. The parts are
-/// read a slice of [`SLICE_GROUPS`] row groups at a time (a batch's part is one or a few
-/// slices; a table of another output, many), the next while this one is encoded: memory
-/// holds two slices and the encoded pages of one.
+/// order) beside the `patched` columns that `patch(at, n)` makes for rows `at..at + n` of
+/// `rows`, a row group of the parts at a time.
+///
+/// The parts' flat columns are encoded and compressed as the table's ([`write_part`]):
+/// their pages are copied as they are, neither decompressed nor decoded. Nested columns
+/// (`boilerplate_spans`) are read back and encoded again, as a page of a nested column does
+/// not say how many rows it holds. Tables of other outputs (`figtrace reconcile`) are
+/// parts too: their patched columns are made anew. Memory holds one part file.
 pub fn assemble(
     parts: &[PathBuf],
     schema: &Schema,
@@ -226,46 +231,83 @@ pub fn assemble(
     rows: usize,
     patch: &dyn Fn(usize, usize) -> Result<DataFrame>,
     out: &Path,
-    row_group: usize,
 ) -> Result<()> {
+    use polars_parquet::parquet::read::{get_page_iterator, read_metadata};
+    use polars_parquet::write::CompressedPage;
+    use rayon::prelude::*;
+    use std::io::Cursor;
     let mut writer = TableWriter::create(out, schema)?;
-    let kept: Vec<String> =
-        schema.iter_names().filter(|c| !patched.contains(&c.as_str())).map(|c| c.to_string()).collect();
-    // (part, first row) of each slice to read.
-    let mut slices = Vec::new();
-    for part in parts {
-        let rows = ParquetReader::new(open(part)?).num_rows().map_err(|e| read_error(part, e))?;
-        slices.extend((0..rows).step_by(row_group * SLICE_GROUPS).map(|at| (part, at)));
-    }
-    let read = |&(part, at): &(&PathBuf, usize)| -> Result<DataFrame> {
-        ParquetReader::new(open(part)?)
-            .with_columns(Some(kept.clone()))
-            .with_slice(Some((at, row_group * SLICE_GROUPS)))
-            .finish()
-            .map_err(|e| read_error(part, e))
-    };
+    let names: Vec<&str> = schema.iter_names().map(|n| n.as_str()).collect();
+    let nested: Vec<String> = schema
+        .iter()
+        .filter(|(name, dtype)| dtype.is_nested() && !patched.contains(&name.as_str()))
+        .map(|(name, _)| name.to_string())
+        .collect();
     let mut done = 0;
-    let mut next = slices.first().map(read).transpose()?;
-    for i in 0..slices.len() {
-        let slice = next.take().expect("read ahead");
-        let n = slice.height();
-        anyhow::ensure!(done + n <= rows, "the parts hold more rows than the run counted ({rows})");
-        let mut columns = slice.into_columns();
-        columns.extend(patch(done, n)?.into_columns());
-        let table = DataFrame::new(n, columns)?.select(schema.iter_names().cloned())?;
-        let (encoded, ahead) =
-            rayon::join(|| writer.encode(&table, row_group), || slices.get(i + 1).map(read).transpose());
-        writer.write(encoded?)?;
-        next = ahead?;
-        done += n;
+    for part in parts {
+        let bytes: polars_buffer::Buffer<u8> =
+            fs::read(part).with_context(|| format!("cannot read {}", part.display()))?.into();
+        let meta = read_metadata(&mut Cursor::new(bytes.clone())).map_err(|e| read_error(part, e.into()))?;
+        let mut at = 0;
+        for group in &meta.row_groups {
+            let n = group.num_rows();
+            anyhow::ensure!(done + n <= rows, "the parts hold more rows than the run counted ({rows})");
+            let mut fresh = patch(done, n)?;
+            if !nested.is_empty() {
+                let back = ParquetReader::new(open(part)?)
+                    .with_columns(Some(nested.clone()))
+                    .with_slice(Some((at, n)))
+                    .finish()
+                    .map_err(|e| read_error(part, e))?;
+                fresh = fresh.hstack(back.columns())?;
+            }
+            let encoded = names
+                .par_iter()
+                .enumerate()
+                .filter_map(|(c, name)| fresh.column(name).ok().map(|col| (c, col)))
+                .map(|(c, col)| Ok((c, writer.encode_column(col, c)?)))
+                .collect::<PolarsResult<Vec<_>>>()
+                .map_err(|e| writer.fail(e))?;
+            let mut encoded = encoded.into_iter().peekable();
+            let mut columns: Vec<Vec<CompressedPage>> = Vec::new();
+            for (c, name) in names.iter().enumerate() {
+                if let Some((_, leaves)) = encoded.next_if(|(k, _)| *k == c) {
+                    columns.extend(leaves);
+                    continue;
+                }
+                let chunks = group
+                    .columns_under_root_iter(name)
+                    .with_context(|| format!("{} has no column {name}", part.display()))?;
+                for chunk in chunks {
+                    anyhow::ensure!(
+                        chunk.descriptor().descriptor.max_rep_level == 0,
+                        "{}: column {name} is nested, its pages cannot be copied",
+                        part.display()
+                    );
+                    let pages = get_page_iterator(chunk, Cursor::new(bytes.clone()), Vec::new(), usize::MAX)
+                        .map_err(|e| read_error(part, e.into()))?
+                        .map(|page| {
+                            // A flat column's page holds a row per value.
+                            page.map(|mut page| {
+                                if let CompressedPage::Data(data) = &mut page {
+                                    data.num_rows = Some(data.num_values());
+                                }
+                                page
+                            })
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(|e| read_error(part, e.into()))?;
+                    columns.push(pages);
+                }
+            }
+            writer.write(vec![(n as u64, columns)])?;
+            done += n;
+            at += n;
+        }
     }
     anyhow::ensure!(done == rows, "the parts hold {done} rows, the run counted {rows}");
     writer.finish()
 }
-
-/// Row groups of the assembled table read from the parts at a time: enough to keep both
-/// workers encoding.
-const SLICE_GROUPS: usize = 4;
 
 fn open(path: &Path) -> Result<fs::File> {
     fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))
@@ -307,19 +349,21 @@ impl TableWriter {
     }
 
     /// `table` (columns in the file's order) cut in row groups of `rows`, each column of
-    /// each group encoded and compressed on the worker threads.
-    fn encode(&self, table: &DataFrame, rows: usize) -> Result<Vec<RowGroup>> {
+    /// each group encoded and compressed: on the worker threads if `parallel`, else on
+    /// this one.
+    fn encode(&self, table: &DataFrame, rows: usize, parallel: bool) -> Result<Vec<RowGroup>> {
         use rayon::prelude::*;
         let groups: Vec<DataFrame> =
             (0..table.height()).step_by(rows.max(1)).map(|at| table.slice(at as i64, rows)).collect();
         let jobs: Vec<(usize, usize)> =
             (0..groups.len()).flat_map(|g| (0..table.width()).map(move |c| (g, c))).collect();
-        let mut pages = jobs
-            .par_iter()
-            .map(|&(g, c)| self.encode_column(&groups[g].columns()[c], c))
-            .collect::<PolarsResult<Vec<_>>>()
-            .map_err(|e| self.fail(e))?
-            .into_iter();
+        let encode = |&(g, c): &(usize, usize)| self.encode_column(&groups[g].columns()[c], c);
+        let pages = if parallel {
+            jobs.par_iter().map(encode).collect::<PolarsResult<Vec<_>>>()
+        } else {
+            jobs.iter().map(encode).collect::<PolarsResult<Vec<_>>>()
+        };
+        let mut pages = pages.map_err(|e| self.fail(e))?.into_iter();
         Ok(groups
             .iter()
             .map(|g| {
@@ -459,47 +503,16 @@ pub fn schema_text() -> String {
     )
 }
 
-/// Writes a part file: fast to write and read back, never read by users. Through
-/// polars-parquet's own writer, to choose the encodings: every column plain, LZ4 and no
-/// statistics (polars' sink would try a dictionary for every column, estimating its
-/// cardinality first). Uncompressed parts would save another 5% of a run's instructions,
-/// but take 1.8 times the input's size on disk; with LZ4 the output's temporary folder
-/// peaks at about 2.7 times it.
-fn write_part(df: &DataFrame, path: &Path) -> Result<()> {
-    use polars_parquet::write::{
-        CompressionOptions, Encoding, FileWriter, StatisticsOptions, Version, WriteOptions, get_dtype_encoding,
-        row_group_iter,
-    };
-    let fail = |e: PolarsError| anyhow::anyhow!("cannot write {}: {e}", path.display());
-    let schema = df.schema().to_arrow(CompatLevel::newest());
-    let encodings: Vec<Vec<Encoding>> =
-        schema.iter_values().map(|f| vec![Encoding::Plain; get_dtype_encoding(&f.dtype).len()]).collect();
-    let options = WriteOptions {
-        statistics: StatisticsOptions::empty(),
-        compression: CompressionOptions::Lz4Raw,
-        version: Version::V2,
-        data_page_size: None,
-    };
-    let file = fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-    let mut writer = FileWriter::try_new(std::io::BufWriter::new(file), schema, options).map_err(fail)?;
-    let fields = writer.parquet_schema().fields().to_vec();
-    let encodings: polars_buffer::Buffer<Vec<Encoding>> = encodings.into();
-    // A row group is a chunk of every column: their chunks must line up.
-    let mut aligned;
-    let df = if df.should_rechunk() {
-        aligned = df.clone();
-        aligned.rechunk_mut();
-        &aligned
-    } else {
-        df
-    };
-    for batch in df.iter_chunks(CompatLevel::newest(), false) {
-        let rows = batch.len() as u64;
-        writer.write(rows, row_group_iter(batch, encodings.clone(), fields.clone(), options)).map_err(fail)?;
-    }
-    writer.end(None).map_err(fail)?;
-    writer.into_inner().into_inner().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
-    Ok(())
+/// Writes a part file: the rows of a batch of a table, without its `patched` columns (see
+/// [`assemble`], which copies the pages of the flat ones into the table), encoded and
+/// compressed as the table is, in row groups of `row_group` rows. On the calling thread
+/// (the batch writer's, beside the workers).
+fn write_part(df: &DataFrame, patched: &[&str], path: &Path, row_group: usize) -> Result<()> {
+    let df = df.drop_many(patched.iter().copied());
+    let mut writer = TableWriter::create(path, df.schema())?;
+    let groups = writer.encode(&df, row_group, false)?;
+    writer.write(groups)?;
+    writer.finish()
 }
 
 /// The keys figtrace adds to every table's file metadata.
@@ -702,7 +715,13 @@ fn fragment_encode(s: &str) -> String {
 mod tests {
     use super::*;
 
-    /// Part files of rows `ids` (an id, and a name that is null for multiples of 3).
+    /// The spans of row `i`: `[i, i + 1]` for even rows, none for odd ones.
+    fn spans_of(i: i64) -> Series {
+        Series::new("".into(), if i % 2 == 0 { vec![i, i + 1] } else { vec![] })
+    }
+
+    /// Part files of rows `ids` (an id, a name that is null for multiples of 3, and a
+    /// nested column), in row groups of 2 rows.
     fn parts(dir: &Path, splits: &[std::ops::Range<i64>]) -> Vec<PathBuf> {
         splits
             .iter()
@@ -710,13 +729,15 @@ mod tests {
             .map(|(k, ids)| {
                 let names: Vec<Option<String>> =
                     ids.clone().map(|i| (i % 3 != 0).then(|| format!("name {i}"))).collect();
+                let spans: Vec<Series> = ids.clone().map(spans_of).collect();
                 let df = DataFrame::new_infer_height(vec![
                     Series::new("id".into(), ids.clone().collect::<Vec<_>>()).into_column(),
                     Series::new("name".into(), names).into_column(),
+                    Series::new("spans".into(), spans).into_column(),
                 ])
                 .unwrap();
                 let path = dir.join(format!("part-{k}.parquet"));
-                write_part(&df, &path).unwrap();
+                write_part(&df, &["flag"], &path, 2).unwrap();
                 path
             })
             .collect()
@@ -727,6 +748,7 @@ mod tests {
             Field::new("id".into(), DataType::Int64),
             Field::new("flag".into(), DataType::String),
             Field::new("name".into(), DataType::String),
+            Field::new("spans".into(), DataType::List(Box::new(DataType::Int64))),
         ])
     }
 
@@ -738,14 +760,20 @@ mod tests {
     #[test]
     fn assembled_tables_join_the_patch_by_row_in_pandas_types() {
         let dir = tempfile::tempdir().unwrap();
-        // The last part is read in three slices (of 4 row groups of 2 rows).
         let parts = parts(dir.path(), &[0..3, 3..5, 5..25]);
         let out = dir.path().join("table.parquet");
-        assemble(&parts, &schema(), &["flag"], 25, &flags, &out, 2).unwrap();
+        assemble(&parts, &schema(), &["flag"], 25, &flags, &out).unwrap();
 
         let df = ParquetReader::new(fs::File::open(&out).unwrap()).finish().unwrap();
         let columns: Vec<&str> = df.get_column_names().iter().map(|c| c.as_str()).collect();
-        assert_eq!(columns, ["id", "flag", "name"]);
+        assert_eq!(columns, ["id", "flag", "name", "spans"]);
+        // The nested column, read back and encoded again, row by row.
+        let spans = df.column("spans").unwrap().list().unwrap().clone();
+        for i in 0..25 {
+            let got: Vec<i64> = spans.get_as_series(i).unwrap().i64().unwrap().into_no_null_iter().collect();
+            let want: Vec<i64> = spans_of(i as i64).i64().unwrap().into_no_null_iter().collect();
+            assert_eq!(got, want, "row {i}");
+        }
         let strings = |c: &str| -> Vec<Option<String>> {
             let s = df.column(c).unwrap().str().unwrap().clone();
             (0..s.len()).map(|i| s.get(i).map(str::to_owned)).collect()
@@ -759,9 +787,13 @@ mod tests {
         assert_eq!(strings("name")[24], None);
 
         let meta = polars_parquet::read::read_metadata(&mut fs::File::open(&out).unwrap()).unwrap();
-        // Row groups of at most 2 rows, never across parts or slices: 2 + 1, 2, then 10 × 2.
+        // The parts' row groups (of at most 2 rows, never across parts): 2 + 1, 2, then 10 × 2.
         let heights: Vec<usize> = meta.row_groups.iter().map(|g| g.num_rows()).collect();
         assert_eq!(heights, [[2, 1, 2].as_slice(), &[2; 10]].concat());
+        // The copied pages keep their statistics: the table's column chunks have them.
+        let footer = fs::read(&out).unwrap();
+        let id = meta.row_groups[3].columns_under_root_iter("id").unwrap().next().unwrap();
+        assert!(id.statistics(&footer).is_some_and(|s| s.is_ok()), "no statistics for id");
         let keys: Vec<&str> = meta.key_value_metadata.iter().flatten().map(|kv| kv.key.as_str()).collect();
         assert!(keys.contains(&"ARROW:schema") && keys.contains(&"figtrace.schema_version"), "{keys:?}");
     }
@@ -782,10 +814,42 @@ mod tests {
         let mut df = frame(vec![0, 1, 2]);
         df.vstack_mut(&frame(vec![3, 4])).unwrap();
         let path = dir.path().join("part.parquet");
-        write_part(&df, &path).unwrap();
+        write_part(&df, &[], &path, 1024).unwrap();
         let back = ParquetReader::new(fs::File::open(&path).unwrap()).finish().unwrap();
         let ids: Vec<i64> = back.column("id").unwrap().i64().unwrap().into_no_null_iter().collect();
         assert_eq!(ids, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_column_of_several_pages_is_copied_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        // Three values of 600 kB: one row group, its column in two pages or more (1 MB each).
+        let big: Vec<String> = (0..3).map(|i| format!("{i}").repeat(600_000)).collect();
+        let df = DataFrame::new_infer_height(vec![Series::new("name".into(), big.clone()).into_column()]).unwrap();
+        let part = dir.path().join("part.parquet");
+        write_part(&df, &[], &part, 3).unwrap();
+        let bytes: polars_buffer::Buffer<u8> = fs::read(&part).unwrap().into();
+        let meta = polars_parquet::read::read_metadata(&mut std::io::Cursor::new(bytes.clone())).unwrap();
+        let chunk = meta.row_groups[0].columns_under_root_iter("name").unwrap().next().unwrap();
+        let pages = polars_parquet::parquet::read::get_page_iterator(
+            chunk,
+            std::io::Cursor::new(bytes),
+            Vec::new(),
+            usize::MAX,
+        )
+        .unwrap()
+        .count();
+        assert!(pages >= 2, "{pages} page");
+        let schema = Schema::from_iter([
+            Field::new("flag".into(), DataType::String),
+            Field::new("name".into(), DataType::String),
+        ]);
+        let out = dir.path().join("table.parquet");
+        assemble(&[part], &schema, &["flag"], 3, &flags, &out).unwrap();
+        let back = ParquetReader::new(fs::File::open(&out).unwrap()).finish().unwrap();
+        let names = back.column("name").unwrap().str().unwrap().clone();
+        let names: Vec<Option<String>> = (0..names.len()).map(|i| names.get(i).map(str::to_owned)).collect();
+        assert_eq!(names, big.into_iter().map(Some).collect::<Vec<_>>());
     }
 
     #[test]
@@ -793,9 +857,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let parts = parts(dir.path(), &[0..3, 3..5]);
         let out = dir.path().join("table.parquet");
-        let e = assemble(&parts, &schema(), &["flag"], 6, &flags, &out, 2).unwrap_err();
+        let e = assemble(&parts, &schema(), &["flag"], 6, &flags, &out).unwrap_err();
         assert!(e.to_string().contains("the parts hold 5 rows, the run counted 6"), "{e}");
-        let e = assemble(&parts, &schema(), &["flag"], 4, &flags, &out, 2).unwrap_err();
+        let e = assemble(&parts, &schema(), &["flag"], 4, &flags, &out).unwrap_err();
         assert!(e.to_string().contains("more rows than the run counted"), "{e}");
     }
 
