@@ -8,9 +8,9 @@ use figtrace::cli::{
 };
 use mimalloc::MiMalloc;
 
-/// mimalloc rather than glibc's malloc: the run allocates many small strings and vectors
-/// per sentence and claim on several threads; bench/run.sh measured about 5% less CPU
-/// (median of 5 runs) at the same peak memory.
+/// mimalloc (its version 2) rather than glibc's malloc: the memory the workers free is
+/// reused by the later phases (dedup, reconciliation, the tables) instead of adding to the
+/// peak, and a run takes less CPU (README, "Large dumps and many machines").
 #[global_allocator]
 static GLOBAL: MiMalloc = MiMalloc;
 
