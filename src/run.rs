@@ -100,6 +100,7 @@ pub fn run(config: &Config) -> Result<Summary> {
     let mut writer = BatchWriter::new(staged, threaded);
     let mut handoff = 0.0;
     let mut keys = Keys::default();
+    keys.reserve_for(spilled_bytes);
     keys.spill_shingles(&staged_tmp.join("shingles.bin")).context("cannot write the dedup file")?;
     let mut statuses: Vec<DocStatus> = Vec::new();
     let mut in_boilerplate = 0usize;
