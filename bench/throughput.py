@@ -34,14 +34,19 @@ def mb(path):
     return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file()) / 1e6
 
 
+CPU = {}  # command line -> CPU seconds (user + system) of each run, to tell the VM's drift from the code's
+
+
 def timed(cmd):
     """Wall seconds and peak RSS (MB) of `cmd`, run in a fresh Python so getrusage sees it alone."""
     probe = ("import resource,subprocess,sys,time;t=time.time();r=subprocess.run(sys.argv[1:]);"
-             "print(time.time()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+             "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+             "print(time.time()-t, u.ru_maxrss, r.returncode, u.ru_utime+u.ru_stime)")
     out = subprocess.run([sys.executable, "-c", probe, *map(str, cmd)], capture_output=True, text=True, check=True)
-    secs, rss_kb, code = out.stdout.split()
+    secs, rss_kb, code, cpu = out.stdout.split()
     if code not in ("0", "1"):
         sys.exit(f"{' '.join(map(str, cmd))} failed ({code}): {out.stderr}")
+    CPU.setdefault(" ".join(map(str, cmd)), []).append(float(cpu))
     return float(secs), int(rss_kb) / 1024
 
 
@@ -76,8 +81,11 @@ def main():
         "counts": manifest["counts"],
         "stage_seconds": manifest["timings_seconds"],
     }
+    cpu = CPU[" ".join(map(str, [binary, "run", corpora[1], "-o", OUT / "run-1x", "--quiet"]))]
+    results["end_to_end"]["cpu_s"] = sorted(cpu)
     print("end to end (min / median / max of %d): %.2f / %.2f / %.2f s = %.1f / %.1f / %.1f MB/s, peak RSS %.0f MB"
           % (RUNS, *results["end_to_end"]["wall_s"], *results["end_to_end"]["mb_per_s"], max(rsss)))
+    print("  CPU (user + system) of each run: %s s" % " ".join("%.2f" % c for c in sorted(cpu)))
     t = manifest["timings_seconds"]
     c = manifest["counts"]
     print("  per stage (per-document stages in CPU seconds over all threads, so MB/s per core):")

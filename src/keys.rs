@@ -8,7 +8,7 @@
 //! subjects, periods, places, publishers, currencies) are interned; document and claim ids
 //! are kept as the 64-bit numbers their 16 hex digits spell; a sentence's names and words
 //! are hashed once however many claims it holds; a document's shingles are kept as 32-bit
-//! hashes, in a file when the run gives one ([`Keys::spill_shingles`]). About 150 bytes a
+//! hashes, in a file when the run gives one ([`Keys::spill_shingles`]). About 130 bytes a
 //! claim and 250 a document in memory.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -388,8 +388,8 @@ impl Keys {
     }
 
     /// Ends pushing: the spilled shingles become readable, and the vectors give back
-    /// the room their growth left (up to half of each: the claims' alone are about 130
-    /// bytes a claim).
+    /// the room reserved ([`Keys::reserve_for`]) or left by their growth that keys did not
+    /// fill.
     pub fn finish(&mut self) -> std::io::Result<()> {
         if let Some(w) = self.shingles.writer.take() {
             self.shingles.file = Some(w.into_inner().map_err(|e| e.into_error())?);
