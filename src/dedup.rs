@@ -322,13 +322,21 @@ fn link_claims(
     };
     // Claim → the claim it repeats; a copy's link to its canonical document wins.
     let mut links: Vec<Option<u32>> = vec![None; claims.len()];
-    // Each document's claims (consecutive: they are pushed a document at a time).
-    let mut claims_of: Vec<std::ops::Range<usize>> = vec![0..0; doc_duplicate_of.len()];
+    // Each document's claims: `starts[d]..starts[d + 1]` (claims are pushed a document at
+    // a time, in document order).
+    debug_assert!(claims.is_sorted_by_key(|c| c.doc));
+    let mut starts: Vec<u32> = vec![0; doc_duplicate_of.len() + 1];
+    for c in claims {
+        starts[c.doc as usize + 1] += 1;
+    }
+    for d in 1..starts.len() {
+        starts[d] += starts[d - 1];
+    }
+    let claims_of = |d: u32| starts[d as usize] as usize..starts[d as usize + 1] as usize;
     // Repeats inside a document are found with a map of its own.
     let mut first: HashMap<_, u32> = HashMap::default();
     let mut at = 0;
     for run in claims.chunk_by(|a, b| a.doc == b.doc) {
-        claims_of[run[0].doc as usize] = at..at + run.len();
         first.clear();
         for (k, c) in run.iter().enumerate() {
             let i = (at + k) as u32;
@@ -354,7 +362,7 @@ fn link_claims(
     for group in copies.chunk_by(|a, b| a.0 == b.0) {
         by_sentence.clear();
         by_meaning.clear();
-        for i in claims_of[group[0].0 as usize].clone() {
+        for i in claims_of(group[0].0) {
             let c = &claims[i];
             by_sentence.entry(sentence_key(c)).or_insert(i as u32);
             if c.subject_key != 0 {
@@ -362,7 +370,7 @@ fn link_claims(
             }
         }
         for &(_, copy) in group {
-            for i in claims_of[copy as usize].clone() {
+            for i in claims_of(copy) {
                 let c = &claims[i];
                 let same = by_sentence.get(&sentence_key(c)).or_else(|| {
                     if c.subject_key == 0 {
@@ -427,6 +435,63 @@ mod tests {
         )
         .0;
         assert!(containment(&a, &other) < 0.2);
+    }
+
+    /// A claim of document `doc` in sentence `sentence` (whose hash is the sentence's
+    /// number), with a surface hash, a value and a subject key (0: none).
+    fn claim(doc: u32, sentence: u32, surface: u64, value: f64, subject_key: crate::keys::Sym) -> ClaimKey {
+        use crate::model::{Bound, Kind};
+        ClaimKey {
+            id: 0,
+            doc,
+            sentence,
+            surface,
+            kind: Kind::Count,
+            bound: Bound::Exact,
+            change: None,
+            value,
+            range: 0,
+            lo: value,
+            hi: value,
+            precise: true,
+            period_written: false,
+            in_boilerplate: false,
+            unit: 0,
+            currency: 0,
+            subject: subject_key,
+            subject_key,
+            head: subject_key,
+            specific: false,
+            geography: 0,
+            period: 0,
+        }
+    }
+
+    #[test]
+    fn copies_link_to_their_canonical_document_and_repeats_to_the_first_statement() {
+        let sentences: Vec<crate::keys::SentenceKey> = (0..10)
+            .map(|h| crate::keys::SentenceKey { hash: h, names: Default::default(), words: Default::default() })
+            .collect();
+        let claims = [
+            // 0: the canonical document.
+            claim(0, 0, 1, 40.0, 0),  // 0: "40" in sentence 0
+            claim(0, 1, 2, 300.0, 5), // 1: "300 children"
+            // 1: a copy of document 0, a sentence reworded, and a figure it repeats.
+            claim(1, 0, 1, 40.0, 0),  // 2: the same sentence: -> 0
+            claim(1, 2, 3, 300.0, 5), // 3: another sentence, the same meaning: -> 1
+            claim(1, 3, 4, 300.0, 5), // 4: a repeat of 3, but the copy's link wins: -> 1
+            claim(1, 4, 5, 7.0, 6),   // 5: not in document 0
+            claim(1, 5, 6, 7.0, 6),   // 6: a repeat of 5: -> 5
+            claim(1, 6, 7, 41.0, 0),  // 7: no key, another sentence: none
+            // 2: another document, not a copy, with the same sentence as document 0's.
+            claim(2, 0, 1, 40.0, 0), // 8: none
+            // 3: a second copy of document 0.
+            claim(3, 1, 2, 300.0, 5), // 9: -> 1
+        ];
+        let doc_duplicate_of = [None, Some(0), None, Some(0)];
+        let links = link_claims(&claims, &sentences, &doc_duplicate_of);
+        let want = [None, None, Some(0), Some(1), Some(1), None, Some(5), None, None, Some(1)];
+        assert_eq!(links, want);
     }
 
     #[test]

@@ -280,12 +280,12 @@ impl Shingles {
 }
 
 #[cfg(unix)]
-fn read_at(f: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+pub(crate) fn read_at(f: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
 }
 
 #[cfg(windows)]
-fn read_at(f: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+pub(crate) fn read_at(f: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     let mut done = 0;
     while done < buf.len() {
         let n = std::os::windows::fs::FileExt::seek_read(f, &mut buf[done..], offset + done as u64)?;
@@ -353,13 +353,13 @@ impl Keys {
     /// address space, not memory, until keys fill it, while a vector that doubles as it
     /// grows copies itself and leaves its old room to the allocator each time. (News text
     /// gives about a claim per 230 bytes, a sentence with claims per 360 and a term per 40.)
-    /// At most for 256 MB: past that the vectors grow as usual, and no reservation is
-    /// large enough for a small machine to refuse it.
+    /// At most for 256 MB of input (about 280 MB of address space): past that the vectors
+    /// grow as usual, as they do when the room cannot be had.
     pub fn reserve_for(&mut self, bytes: u64) {
         let bytes = usize::try_from(bytes.min(256 << 20)).unwrap_or(0);
-        self.claims.reserve(bytes / 128);
-        self.sentences.reserve(bytes / 192);
-        self.terms.reserve(bytes / 24);
+        let _ = self.claims.try_reserve(bytes / 128);
+        let _ = self.sentences.try_reserve(bytes / 192);
+        let _ = self.terms.try_reserve(bytes / 24);
     }
 
     fn terms_range(&mut self, terms: &[Term]) -> Range {

@@ -220,10 +220,11 @@ impl Drop for Staged {
 /// `rows`, a row group of the parts at a time.
 ///
 /// The parts' flat columns are encoded and compressed as the table's ([`write_part`]):
-/// their pages are copied as they are, neither decompressed nor decoded. Nested columns
-/// (`boilerplate_spans`) are read back and encoded again, as a page of a nested column does
-/// not say how many rows it holds. Tables of other outputs (`figtrace reconcile`) are
-/// parts too: their patched columns are made anew. Memory holds one part file.
+/// their pages are copied as they are, neither decompressed nor decoded, once their types
+/// are checked against the table's. Nested columns (`boilerplate_spans`) are read back and
+/// encoded again, as a page of a nested column does not say how many rows it holds. Tables
+/// of other outputs (`figtrace reconcile`) are parts too: their patched columns are made
+/// anew. Memory holds a row group of a part and its encoded patches.
 pub fn assemble(
     parts: &[PathBuf],
     schema: &Schema,
@@ -232,10 +233,9 @@ pub fn assemble(
     patch: &dyn Fn(usize, usize) -> Result<DataFrame>,
     out: &Path,
 ) -> Result<()> {
-    use polars_parquet::parquet::read::{get_page_iterator, read_metadata};
+    use polars_parquet::parquet::read::read_metadata;
     use polars_parquet::write::CompressedPage;
     use rayon::prelude::*;
-    use std::io::Cursor;
     let mut writer = TableWriter::create(out, schema)?;
     let names: Vec<&str> = schema.iter_names().map(|n| n.as_str()).collect();
     let nested: Vec<String> = schema
@@ -243,18 +243,26 @@ pub fn assemble(
         .filter(|(name, dtype)| dtype.is_nested() && !patched.contains(&name.as_str()))
         .map(|(name, _)| name.to_string())
         .collect();
+    // The table's leaf columns, by top-level column: what a copied column chunk must be.
+    let leaves = writer.writer.parquet_schema().columns().to_vec();
     let mut done = 0;
     for part in parts {
-        let bytes: polars_buffer::Buffer<u8> =
-            fs::read(part).with_context(|| format!("cannot read {}", part.display()))?.into();
-        let meta = read_metadata(&mut Cursor::new(bytes.clone())).map_err(|e| read_error(part, e.into()))?;
+        let mut file = open(part)?;
+        let meta = std::sync::Arc::new(read_metadata(&mut file).map_err(|e| read_error(part, e.into()))?);
         let mut at = 0;
         for group in &meta.row_groups {
             let n = group.num_rows();
             anyhow::ensure!(done + n <= rows, "the parts hold more rows than the run counted ({rows})");
             let mut fresh = patch(done, n)?;
+            anyhow::ensure!(
+                patched.iter().all(|p| fresh.column(p).is_ok()) && fresh.width() == patched.len(),
+                "the patches give {:?}, not the columns {patched:?}",
+                fresh.get_column_names()
+            );
             if !nested.is_empty() {
-                let back = ParquetReader::new(open(part)?)
+                let mut reader = ParquetReader::new(open(part)?);
+                reader.set_metadata(meta.clone());
+                let back = reader
                     .with_columns(Some(nested.clone()))
                     .with_slice(Some((at, n)))
                     .finish()
@@ -271,33 +279,27 @@ pub fn assemble(
             let mut encoded = encoded.into_iter().peekable();
             let mut columns: Vec<Vec<CompressedPage>> = Vec::new();
             for (c, name) in names.iter().enumerate() {
-                if let Some((_, leaves)) = encoded.next_if(|(k, _)| *k == c) {
-                    columns.extend(leaves);
+                if let Some((_, pages)) = encoded.next_if(|(k, _)| *k == c) {
+                    columns.extend(pages);
                     continue;
                 }
                 let chunks = group
                     .columns_under_root_iter(name)
                     .with_context(|| format!("{} has no column {name}", part.display()))?;
                 for chunk in chunks {
+                    let (got, want) = (&chunk.descriptor().descriptor, &leaves[columns.len()].descriptor);
+                    let same = got.max_rep_level == 0
+                        && got.max_def_level == want.max_def_level
+                        && (got.primitive_type.physical_type, &got.primitive_type.logical_type)
+                            == (want.primitive_type.physical_type, &want.primitive_type.logical_type);
                     anyhow::ensure!(
-                        chunk.descriptor().descriptor.max_rep_level == 0,
-                        "{}: column {name} is nested, its pages cannot be copied",
-                        part.display()
+                        same,
+                        "{}: column {name} is {:?}, not the table's {:?}",
+                        part.display(),
+                        got.primitive_type,
+                        want.primitive_type
                     );
-                    let pages = get_page_iterator(chunk, Cursor::new(bytes.clone()), Vec::new(), usize::MAX)
-                        .map_err(|e| read_error(part, e.into()))?
-                        .map(|page| {
-                            // A flat column's page holds a row per value.
-                            page.map(|mut page| {
-                                if let CompressedPage::Data(data) = &mut page {
-                                    data.num_rows = Some(data.num_values());
-                                }
-                                page
-                            })
-                        })
-                        .collect::<Result<Vec<_>, _>>()
-                        .map_err(|e| read_error(part, e.into()))?;
-                    columns.push(pages);
+                    columns.push(copy_pages(&file, chunk).map_err(|e| read_error(part, e))?);
                 }
             }
             writer.write(vec![(n as u64, columns)])?;
@@ -307,6 +309,33 @@ pub fn assemble(
     }
     anyhow::ensure!(done == rows, "the parts hold {done} rows, the run counted {rows}");
     writer.finish()
+}
+
+/// The pages of a flat column chunk of `file`, read and left compressed.
+fn copy_pages(
+    file: &fs::File,
+    chunk: &polars_parquet::parquet::metadata::ColumnChunkMetadata,
+) -> PolarsResult<Vec<polars_parquet::write::CompressedPage>> {
+    use polars_parquet::parquet::read::PageReader;
+    use polars_parquet::write::CompressedPage;
+    let range = chunk.byte_range();
+    let mut bytes = vec![0u8; (range.end - range.start) as usize];
+    crate::keys::read_at(file, &mut bytes, range.start)?;
+    // No page of a figtrace table comes near this: a corrupt header does not make it allocate more.
+    const MAX_PAGE: usize = 1 << 30;
+    let reader = PageReader::new(std::io::Cursor::new(polars_buffer::Buffer::from(bytes)), chunk, Vec::new(), MAX_PAGE);
+    reader
+        .map(|page| {
+            // A flat column's page holds a row per value.
+            page.map(|mut page| {
+                if let CompressedPage::Data(data) = &mut page {
+                    data.num_rows = Some(data.num_values());
+                }
+                page
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(PolarsError::from)
 }
 
 fn open(path: &Path) -> Result<fs::File> {
@@ -850,6 +879,53 @@ mod tests {
         let names = back.column("name").unwrap().str().unwrap().clone();
         let names: Vec<Option<String>> = (0..names.len()).map(|i| names.get(i).map(str::to_owned)).collect();
         assert_eq!(names, big.into_iter().map(Some).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_table_of_another_output_is_a_part_with_its_patched_column_made_anew() {
+        // As `figtrace reconcile` reads them: a whole table, columns in another order, its
+        // `flag` stale; and an empty part between two others.
+        let dir = tempfile::tempdir().unwrap();
+        let table = DataFrame::new_infer_height(vec![
+            Series::new("name".into(), vec![Some("a"), None, Some("c")]).into_column(),
+            Series::new("flag".into(), vec!["stale"; 3]).into_column(),
+            Series::new("id".into(), vec![0i64, 1, 2]).into_column(),
+            Series::new("spans".into(), (0..3).map(spans_of).collect::<Vec<_>>()).into_column(),
+        ])
+        .unwrap();
+        let whole = dir.path().join("whole.parquet");
+        write_part(&table, &[], &whole, 2).unwrap();
+        let empty = dir.path().join("empty.parquet");
+        write_part(&table.slice(0, 0), &["flag"], &empty, 2).unwrap();
+        let more = parts(dir.path(), &[3..5, 5..5]).remove(0);
+        let out = dir.path().join("table.parquet");
+        assemble(&[whole, empty, more], &schema(), &["flag"], 5, &flags, &out).unwrap();
+        let df = ParquetReader::new(fs::File::open(&out).unwrap()).finish().unwrap();
+        let columns: Vec<&str> = df.get_column_names().iter().map(|c| c.as_str()).collect();
+        assert_eq!(columns, ["id", "flag", "name", "spans"]);
+        let ids: Vec<i64> = df.column("id").unwrap().i64().unwrap().into_no_null_iter().collect();
+        assert_eq!(ids, [0, 1, 2, 3, 4]);
+        let flag = df.column("flag").unwrap().str().unwrap().clone();
+        let flags: Vec<Option<&str>> = (0..5).map(|i| flag.get(i)).collect();
+        assert_eq!(flags, [Some("row 0"), Some("row 1"), Some("row 2"), Some("row 3"), Some("row 4")]);
+        let name = df.column("name").unwrap().str().unwrap().clone();
+        assert_eq!((name.get(0), name.get(1), name.get(4)), (Some("a"), None, Some("name 4")));
+    }
+
+    #[test]
+    fn a_part_whose_column_has_another_type_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let df = DataFrame::new_infer_height(vec![
+            Series::new("id".into(), vec![0i32, 1]).into_column(),
+            Series::new("name".into(), vec!["a", "b"]).into_column(),
+            Series::new("spans".into(), (0..2).map(spans_of).collect::<Vec<_>>()).into_column(),
+        ])
+        .unwrap();
+        let part = dir.path().join("part.parquet");
+        write_part(&df, &[], &part, 2).unwrap();
+        let out = dir.path().join("table.parquet");
+        let e = assemble(&[part], &schema(), &["flag"], 2, &flags, &out).unwrap_err();
+        assert!(e.to_string().contains("column id is"), "{e}");
     }
 
     #[test]
