@@ -341,11 +341,9 @@ fn link_claims(
         for (k, c) in run.iter().enumerate() {
             let i = (at + k) as u32;
             if c.subject_key != 0 {
-                match first.entry(meaning_key(c)) {
-                    std::collections::hash_map::Entry::Occupied(f) => links[i as usize] = Some(*f.get()),
-                    std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert(i);
-                    }
+                let stated = *first.entry(meaning_key(c)).or_insert(i);
+                if stated != i {
+                    links[i as usize] = Some(stated);
                 }
             }
         }
