@@ -415,7 +415,11 @@ fn read_into(source_path: &str, file: impl Read, len: u64, named: Option<Format>
     };
     let before = inputs.count;
     let broken = match format {
-        Format::Txt | Format::Html => read_whole(&source_path, format, &mut reader, options, inputs),
+        Format::Txt | Format::Html => {
+            // Room for the whole file at once (a compressed one grows as it is read).
+            let hint = if compression.is_none() { usize::try_from(len).unwrap_or(0) } else { 0 };
+            read_whole(&source_path, format, &mut reader, hint, options, inputs)
+        }
         Format::Jsonl => read_jsonl(&source_path, &mut reader, options, inputs),
         Format::Warc => read_warc(&source_path, &mut reader, options, inputs),
     };
@@ -530,10 +534,12 @@ fn read_whole(
     source_path: &str,
     format: Format,
     reader: &mut dyn BufRead,
+    hint: usize,
     options: Options,
     docs: &mut Sink,
 ) -> Option<(Option<u64>, io::Error)> {
-    let mut kept = Vec::new();
+    let cap = usize::try_from(options.max_doc_bytes).unwrap_or(usize::MAX);
+    let mut kept = Vec::with_capacity(hint.min(cap).saturating_add(1));
     let mut limited = reader.take(options.max_doc_bytes + 1);
     let result = limited.read_to_end(&mut kept);
     if kept.len() as u64 > options.max_doc_bytes {

@@ -109,7 +109,7 @@ pub fn process(inputs: &Inputs) -> Dataset {
         })
         .collect();
     let mut documents = Vec::with_capacity(per_doc.len());
-    let mut claims = Vec::new();
+    let mut claims = Vec::with_capacity(per_doc.iter().map(|(_, c)| c.len()).sum());
     for (a, c) in per_doc {
         documents.push(a);
         claims.extend(c);
