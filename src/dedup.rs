@@ -96,24 +96,25 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
         sets.union(first, i);
     }
     // Near: candidates from banded MinHash (documents sharing a band), checked by
-    // containment. The bands are sorted, not hashed into buckets: 12 bytes a band.
-    let mut bands: Vec<(u64, u32)> = Vec::with_capacity(ok.len() * BANDS);
-    for &i in &ok {
-        if let Some(b) = &docs[i].bands {
-            bands.extend(b.iter().map(|&h| (h, i as u32)));
-        }
-    }
-    bands.sort_unstable();
+    // containment. One band at a time, sorted rather than hashed into buckets: 16 bytes a
+    // document, not a document's every band at once (the partition does not depend on the
+    // order the candidates come in).
     let mut seen: HashSet<(u32, u32)> = HashSet::default();
-    for run in bands.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
-        for (x, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[x + 1..] {
-                let (da, db) = (a as usize, b as usize);
-                if da == db || sets.find(da) == sets.find(db) || !seen.insert((a.min(b), a.max(b))) {
-                    continue;
-                }
-                if containment(&keys.shingles_of(da), &keys.shingles_of(db)) >= NEAR_CONTAINMENT {
-                    sets.union(da, db);
+    let mut bands: Vec<(u64, u32)> = Vec::with_capacity(ok.len());
+    for band in 0..BANDS {
+        bands.clear();
+        bands.extend(ok.iter().filter_map(|&i| docs[i].bands.as_ref().map(|b| (b[band], i as u32))));
+        bands.sort_unstable();
+        for run in bands.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+            for (x, &(_, a)) in run.iter().enumerate() {
+                for &(_, b) in &run[x + 1..] {
+                    let (da, db) = (a as usize, b as usize);
+                    if da == db || sets.find(da) == sets.find(db) || !seen.insert((a.min(b), a.max(b))) {
+                        continue;
+                    }
+                    if containment(&keys.shingles_of(da), &keys.shingles_of(db)) >= NEAR_CONTAINMENT {
+                        sets.union(da, db);
+                    }
                 }
             }
         }
