@@ -103,7 +103,7 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
     let mut bands: Vec<(u64, u32)> = Vec::with_capacity(ok.len());
     for band in 0..BANDS {
         bands.clear();
-        bands.extend(ok.iter().filter_map(|&i| docs[i].bands.as_ref().map(|b| (b[band], i as u32))));
+        bands.extend(ok.iter().filter_map(|&i| keys.bands_of(i).map(|b| (b[band], i as u32))));
         bands.sort_unstable();
         for run in bands.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
             for (x, &(_, a)) in run.iter().enumerate() {
@@ -131,7 +131,7 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
 /// The near-duplicate signature of a document's body (`text` without its `boilerplate`
 /// byte spans): its distinct 5-word shingles as sorted 32-bit hashes, and its MinHash band
 /// hashes; nothing when the body has fewer than [`MIN_SHINGLES`] shingles.
-pub fn signature(text: &str, boilerplate: &[(usize, usize)]) -> (Vec<u32>, Option<Box<[u64; BANDS]>>) {
+pub fn signature(text: &str, boilerplate: &[(usize, usize)]) -> (Vec<u32>, Option<[u64; BANDS]>) {
     let mut words: Vec<u64> = Vec::new();
     let mut at = 0;
     for &(s, e) in boilerplate.iter().chain(std::iter::once(&(text.len(), text.len()))) {
@@ -158,7 +158,7 @@ pub fn signature(text: &str, boilerplate: &[(usize, usize)]) -> (Vec<u32>, Optio
     // Sorted already: the shingles are, and taking their high halves keeps the order.
     let mut small: Vec<u32> = shingles.iter().map(|&h| (h >> 32) as u32).collect();
     small.dedup();
-    (small, Some(Box::new(bands)))
+    (small, Some(bands))
 }
 
 /// Hashes of the words of `text` (letters and digits, lower-cased), appended to `out`.

@@ -110,7 +110,7 @@ pub struct DocPart<'a> {
     doc: DocView<'a>,
     text_hash: u128,
     shingles: Vec<u32>,
-    bands: Option<Box<[u64; BANDS]>>,
+    bands: Option<[u64; BANDS]>,
     title_names: Vec<Term>,
     sentences: Vec<(u64, Vec<Term>, Vec<Term>)>,
     claims: Vec<KeyedClaim<'a>>,
@@ -181,7 +181,8 @@ pub struct DocKey {
     pub publisher: Sym,
     pub text_hash: u128,
     pub shingles: (usize, u32),
-    pub bands: Option<Box<[u64; BANDS]>>,
+    /// Its MinHash bands' place in [`Keys::bands`], if it has them.
+    pub bands: Option<u32>,
     pub title_names: Range,
 }
 
@@ -232,6 +233,10 @@ pub struct Keys {
     pub claims: Vec<ClaimKey>,
     pub sentences: Vec<SentenceKey>,
     pub terms: Vec<Term>,
+    /// Documents' MinHash bands, in one vector (made on the workers as a box each, they
+    /// were scattered among the pages of a batch's passing allocations and kept them in
+    /// memory).
+    bands: Vec<[u64; BANDS]>,
     shingles: Shingles,
     pub syms: Interner,
 }
@@ -310,7 +315,10 @@ impl Keys {
             publisher: self.syms.id(part.doc.publisher),
             text_hash: part.text_hash,
             shingles: (start, part.shingles.len() as u32),
-            bands: part.bands,
+            bands: part.bands.map(|b| {
+                self.bands.push(b);
+                (self.bands.len() - 1) as u32
+            }),
             title_names,
         });
         let first_sentence = self.sentences.len() as u32;
@@ -360,6 +368,7 @@ impl Keys {
         let _ = self.claims.try_reserve(bytes / 128);
         let _ = self.sentences.try_reserve(bytes / 192);
         let _ = self.terms.try_reserve(bytes / 24);
+        let _ = self.bands.try_reserve(bytes / 1024);
     }
 
     fn terms_range(&mut self, terms: &[Term]) -> Range {
@@ -370,6 +379,11 @@ impl Keys {
 
     pub fn terms(&self, r: Range) -> &[Term] {
         &self.terms[r.start as usize..(r.start + r.len) as usize]
+    }
+
+    /// The MinHash bands of document `doc`, if it has them.
+    pub fn bands_of(&self, doc: usize) -> Option<&[u64; BANDS]> {
+        self.docs[doc].bands.map(|b| &self.bands[b as usize])
     }
 
     /// The shingles of document `doc`, sorted.
@@ -398,6 +412,7 @@ impl Keys {
         self.claims.shrink_to_fit();
         self.sentences.shrink_to_fit();
         self.terms.shrink_to_fit();
+        self.bands.shrink_to_fit();
         self.shingles.memory.shrink_to_fit();
         Ok(())
     }

@@ -234,11 +234,11 @@ pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
     );
     // Claims in the order of their documents' ids (each document's in its own order): the
     // figures depend neither on the order of the inputs nor on how they were sharded.
-    let mut order: Vec<usize> = (0..claims.len()).filter(|&i| !claims[i].in_boilerplate).collect();
-    order.sort_by_key(|&i| (keys.docs[claims[i].doc as usize].id, i));
+    let mut order: Vec<u32> = (0..claims.len() as u32).filter(|&i| !claims[i as usize].in_boilerplate).collect();
+    order.sort_by_key(|&i| (keys.docs[claims[i as usize].doc as usize].id, i));
     let items: Vec<Item> = order
         .into_iter()
-        .map(|i| (i, &claims[i]))
+        .map(|i| (i as usize, &claims[i as usize]))
         .map(|(i, c)| Item {
             claim: i as u32,
             lo: c.lo,
@@ -276,24 +276,30 @@ pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
     // Groups: items sorted by their set's root, each group's members in item order.
     let mut by_root: Vec<(u32, u32)> = (0..items.len()).map(|k| (sets.find(k) as u32, k as u32)).collect();
     by_root.sort_unstable();
-    let mut ids = Vec::new();
-    let mut rows: Vec<(FigureRow, usize, usize)> = Vec::new();
-    let mut members = Vec::new();
-    let mut at = 0;
+    // The groups in the figures' order (by id: their smallest claim id), as spans of
+    // `by_root`, so that the rows are made in their final order.
+    let mut groups: Vec<(u64, u32, u32)> = Vec::new();
+    let mut at = 0u32;
     for run in by_root.chunk_by(|a, b| a.0 == b.0) {
+        let id = run.iter().map(|&(_, k)| claims[items[k as usize].claim as usize].id).min().unwrap_or(0);
+        groups.push((id, at, at + run.len() as u32));
+        at += run.len() as u32;
+    }
+    groups.sort_unstable();
+    let mut ids = Vec::new();
+    let mut rows: Vec<FigureRow> = Vec::with_capacity(groups.len());
+    let mut members = Vec::new();
+    let mut claim_figure = vec![None; claims.len()];
+    for (f, &(_, start, end)) in groups.iter().enumerate() {
+        let run = &by_root[start as usize..end as usize];
         members.clear();
         members.extend(run.iter().map(|&(_, k)| k as usize));
-        rows.push((figure(keys, &items, &members, links, &mut ids), at, at + run.len()));
-        at += run.len();
-    }
-    rows.sort_unstable_by_key(|r| r.0.id);
-    let mut claim_figure = vec![None; claims.len()];
-    for (f, (_, start, end)) in rows.iter().enumerate() {
-        for &(_, k) in &by_root[*start..*end] {
+        rows.push(figure(keys, &items, &members, links, &mut ids));
+        for &(_, k) in run {
             claim_figure[items[k as usize].claim as usize] = Some(f as u32);
         }
     }
-    Figures { rows: rows.into_iter().map(|r| r.0).collect(), ids, claim_figure }
+    Figures { rows, ids, claim_figure }
 }
 
 /// Names per sentence (or title), without the names that `uses` (owner, source) show in
