@@ -88,13 +88,13 @@ impl Plan {
     /// Bytes on disk of the files to read (standard input counts once it is buffered).
     pub fn bytes(&self) -> u64 {
         let disk: u64 =
-            self.files.iter().filter_map(|(p, _)| fs::metadata(p).ok().filter(|m| m.is_file())).map(|m| m.len()).sum();
+            self.files.iter().map(|f| f.len).sum();
         disk + self.stdin.as_ref().map_or(0, |b| b.len() as u64)
     }
 
     /// Reads standard input into memory (when `-` is an input), so that it can be read twice.
     pub fn buffer_stdin(&mut self) -> io::Result<()> {
-        if self.stdin.is_none() && self.files.iter().any(|(p, _)| p.as_os_str() == "-") {
+        if self.stdin.is_none() && self.files.iter().any(|f| f.path.as_os_str() == "-") {
             let mut buf = Vec::new();
             io::stdin().lock().read_to_end(&mut buf)?;
             self.stdin = Some(buf);
@@ -106,11 +106,11 @@ impl Plan {
     /// manifest) and what was passed over.
     pub fn read(&self, options: Options, each: &mut dyn FnMut(RawDoc)) -> (Vec<InputFile>, Vec<(String, String)>) {
         let mut sink = Sink { each, count: 0, files: Vec::new(), skipped: self.skipped.clone() };
-        let paths: Vec<&Path> = self.files.iter().map(|(p, _)| p.as_path()).collect();
+        let paths: Vec<(&Path, u64)> = self.files.iter().map(|f| (f.path.as_path(), f.len)).collect();
         prefetch::ahead_of(&paths, |reached| {
-            for (k, (path, format)) in self.files.iter().enumerate() {
+            for (k, f) in self.files.iter().enumerate() {
                 reached(k);
-                read_file(path, *format, options, self.stdin.as_deref(), &mut sink);
+                read_file(&f.path, f.format, f.len, options, self.stdin.as_deref(), &mut sink);
             }
         });
         (sink.files, sink.skipped)
@@ -134,7 +134,7 @@ mod prefetch {
     /// Runs `read`, which calls its argument with the index of each file of `paths` it
     /// starts reading, in order, while a thread reads ahead of it.
     #[cfg(target_os = "linux")]
-    pub fn ahead_of(paths: &[&Path], read: impl FnOnce(&dyn Fn(usize))) {
+    pub fn ahead_of(paths: &[(&Path, u64)], read: impl FnOnce(&dyn Fn(usize))) {
         use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
         if paths.len() < 2 {
             return read(&|_| {});
@@ -146,7 +146,7 @@ mod prefetch {
                 // (start index, bytes) of the files asked for and not yet reached.
                 let mut asked: std::collections::VecDeque<(usize, u64)> = Default::default();
                 let mut in_flight = 0u64;
-                for (k, path) in paths.iter().enumerate() {
+                for (k, &(path, len)) in paths.iter().enumerate() {
                     loop {
                         if done.load(Ordering::Relaxed) {
                             return;
@@ -164,7 +164,6 @@ mod prefetch {
                         continue;
                     }
                     let Ok(file) = std::fs::File::open(path) else { continue };
-                    let len = file.metadata().map_or(0, |m| m.len());
                     // Advice only: a failure changes nothing but the speed.
                     let _ = rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::WillNeed);
                     asked.push_back((k, len));
@@ -177,7 +176,7 @@ mod prefetch {
     }
 
     #[cfg(not(target_os = "linux"))]
-    pub fn ahead_of(_paths: &[&Path], read: impl FnOnce(&dyn Fn(usize))) {
+    pub fn ahead_of(_paths: &[(&Path, u64)], read: impl FnOnce(&dyn Fn(usize))) {
         read(&|_| {})
     }
 }
@@ -209,7 +208,7 @@ pub fn plan(paths: &[PathBuf]) -> Result<Plan, IngestError> {
     let mut skipped = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            files.push((p.clone(), None));
+            files.push(FileToRead { path: p.clone(), format: None, len: 0 });
             continue;
         }
         let mut seen_dirs = HashSet::new();
@@ -218,10 +217,10 @@ pub fn plan(paths: &[PathBuf]) -> Result<Plan, IngestError> {
     // A file reached twice under the same path ("run a.txt a.txt", "run corpus corpus")
     // is read once: the same path would give the same document id twice.
     let mut seen_files = HashSet::new();
-    files.retain(|(path, _)| {
-        let first = seen_files.insert(path.clone());
+    files.retain(|f| {
+        let first = seen_files.insert(f.path.clone());
         if !first {
-            skipped.push((path.display().to_string(), "listed more than once".to_owned()));
+            skipped.push((f.path.display().to_string(), "listed more than once".to_owned()));
         }
         first
     });
@@ -281,7 +280,15 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// A file to read, and its format when its name says it.
-type FileToRead = (PathBuf, Option<Format>);
+/// A file to read: its path, the format its name says (`None`: told from its bytes) and
+/// its size when listed (0 if unknown), which sizes the progress bar, the read-ahead and
+/// the read buffer: one `stat` a file.
+#[derive(Debug)]
+struct FileToRead {
+    path: PathBuf,
+    format: Option<Format>,
+    len: u64,
+}
 
 fn collect_files(
     path: &Path,
@@ -296,7 +303,7 @@ fn collect_files(
         Err(e) => {
             // A dangling symlink or a file that vanished: read_file records the error.
             let _ = e;
-            files.push((path.to_path_buf(), format_of(path).flatten()));
+            files.push(FileToRead { path: path.to_path_buf(), format: format_of(path).flatten(), len: 0 });
             return;
         }
     };
@@ -324,9 +331,9 @@ fn collect_files(
         }
     } else {
         match format_of(path) {
-            Some(f) => files.push((path.to_path_buf(), f)),
+            Some(format) => files.push(FileToRead { path: path.to_path_buf(), format, len: meta.len() }),
             // A file named on the command line is read whatever its extension.
-            None if explicit => files.push((path.to_path_buf(), None)),
+            None if explicit => files.push(FileToRead { path: path.to_path_buf(), format: None, len: meta.len() }),
             None => skipped.push((
                 display,
                 "not a .txt, .html, .htm, .jsonl, .ndjson or .warc file (nor a .gz or .zst of one)".into(),
@@ -335,7 +342,8 @@ fn collect_files(
     }
 }
 
-fn read_file(path: &Path, named: Option<Format>, options: Options, buffered: Option<&[u8]>, sink: &mut Sink) {
+/// Reads the file at `path` (`len` bytes when listed: a hint, the file is read to its end).
+fn read_file(path: &Path, named: Option<Format>, len: u64, options: Options, buffered: Option<&[u8]>, sink: &mut Sink) {
     let stdin = path.as_os_str() == "-";
     let source_path = path.to_string_lossy().into_owned();
     let fallback = named.unwrap_or(Format::Txt);
@@ -345,10 +353,7 @@ fn read_file(path: &Path, named: Option<Format>, options: Options, buffered: Opt
         (Box::new(io::stdin().lock()), 0)
     } else {
         match File::open(path) {
-            Ok(f) => {
-                let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-                (Box::new(f), len)
-            }
+            Ok(f) => (Box::new(f), len),
             Err(e) => {
                 let error = format!("cannot read {source_path}: {}", os_error(&e));
                 sink.push(RawDoc::failed(&source_path, None, fallback, error));
