@@ -85,10 +85,9 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Bytes on disk of the files to read (standard input counts once it is buffered).
+    /// Bytes of the files to read, as listed (standard input counts once it is buffered).
     pub fn bytes(&self) -> u64 {
-        let disk: u64 =
-            self.files.iter().map(|f| f.len).sum();
+        let disk: u64 = self.files.iter().map(|f| f.len).sum();
         disk + self.stdin.as_ref().map_or(0, |b| b.len() as u64)
     }
 

@@ -27,7 +27,18 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // The next byte that may end a sentence: `.`, `!`, `?`, or 0xE2 (which starts `…`),
+    // found by memchr (none of them is ever inside a multi-byte character).
+    let mut next_e2 = memchr::memchr(0xE2, b).unwrap_or(b.len());
     while i < b.len() {
+        if next_e2 < i {
+            next_e2 = memchr::memchr(0xE2, &b[i..]).map_or(b.len(), |p| i + p);
+        }
+        let stop = memchr::memchr3(b'.', b'!', b'?', &b[i..next_e2.max(i)]).map_or(next_e2, |p| i + p);
+        if stop >= b.len() {
+            break;
+        }
+        i = stop;
         let c = b[i];
         let (is_end, len) = match c {
             b'.' | b'!' | b'?' => (true, 1),
@@ -35,7 +46,7 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
             _ => (false, 1),
         };
         if !is_end {
-            i += char_len(c);
+            i += 1;
             continue;
         }
         // Absorb runs of terminators and closing quotes or brackets: `?!`, `."`, `.)`.
@@ -76,16 +87,6 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     }
     push_trimmed(text, start, b.len(), &mut out);
     out
-}
-
-fn char_len(first_byte: u8) -> usize {
-    match first_byte {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xFF => 4,
-        _ => 1,
-    }
 }
 
 /// Longest sentence, in bytes. Longer runs without a sentence end (a table flattened to
@@ -241,6 +242,18 @@ mod tests {
     #[test]
     fn plain_sentences() {
         assert_eq!(split("One here. Two here! Three? Four."), ["One here.", "Two here!", "Three?", "Four."]);
+    }
+
+    #[test]
+    fn an_ellipsis_among_other_three_byte_characters_ends_a_sentence() {
+        // Curly quotes and dashes start with the same byte as `…` (0xE2): the scan for
+        // sentence ends passes over them and still finds the ellipsis and the periods.
+        assert_eq!(
+            split("He said “wait” – then… Nothing came. “Why?” she asked… ‘Later.’ Done"),
+            ["He said “wait” – then…", "Nothing came.", "“Why?” she asked…", "‘Later.’", "Done"]
+        );
+        assert_eq!(split("…"), ["…"]);
+        assert_eq!(split("“”… Then. Now"), ["“”…", "Then.", "Now"]);
     }
 
     #[test]
