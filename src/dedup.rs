@@ -100,10 +100,16 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
     // document, not a document's every band at once (the partition does not depend on the
     // order the candidates come in).
     let mut seen: HashSet<(u32, u32)> = HashSet::default();
+    // (Bands that could not be read back give no candidates, as unreadable shingles give
+    // no containment.)
+    let signatures = keys.bands();
     let mut bands: Vec<(u64, u32)> = Vec::with_capacity(ok.len());
     for band in 0..BANDS {
         bands.clear();
-        bands.extend(ok.iter().filter_map(|&i| keys.bands_of(i).map(|b| (b[band], i as u32))));
+        bands.extend(
+            ok.iter()
+                .filter_map(|&i| docs[i].bands.and_then(|b| signatures.get(b as usize)).map(|s| (s[band], i as u32))),
+        );
         bands.sort_unstable();
         for run in bands.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
             for (x, &(_, a)) in run.iter().enumerate() {

@@ -8,7 +8,7 @@
 //! subjects, periods, places, publishers, currencies) are interned; document and claim ids
 //! are kept as the 64-bit numbers their 16 hex digits spell; a sentence's names and words
 //! are hashed once however many claims it holds; a document's shingles are kept as 32-bit
-//! hashes, in a file when the run gives one ([`Keys::spill_shingles`]). About 130 bytes a
+//! hashes, in a file when the run gives one ([`Keys::spill_to`]), as are its MinHash bands. About 130 bytes a
 //! claim and 250 a document in memory.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -233,15 +233,14 @@ pub struct Keys {
     pub claims: Vec<ClaimKey>,
     pub sentences: Vec<SentenceKey>,
     pub terms: Vec<Term>,
-    /// Documents' MinHash bands, in one vector (made on the workers as a box each, they
-    /// were scattered among the pages of a batch's passing allocations and kept them in
-    /// memory).
-    bands: Vec<[u64; BANDS]>,
+    /// Documents' MinHash bands, each as `2 * BANDS` 32-bit words, in a file beside the
+    /// shingles when the run gives one: only dedup reads them, once.
+    bands: Shingles,
     shingles: Shingles,
     pub syms: Interner,
 }
 
-/// Documents' shingles: in memory, or in a file when the run gives one (they are the
+/// Documents' shingles (and bands): in memory, or in a file when the run gives one (they are the
 /// largest keys, 4 bytes a word of article text, and dedup reads only those of candidate
 /// pairs).
 #[derive(Debug, Default)]
@@ -316,8 +315,8 @@ impl Keys {
             text_hash: part.text_hash,
             shingles: (start, part.shingles.len() as u32),
             bands: part.bands.map(|b| {
-                self.bands.push(b);
-                (self.bands.len() - 1) as u32
+                let words: Vec<u32> = b.iter().flat_map(|&h| [h as u32, (h >> 32) as u32]).collect();
+                (self.bands.push(&words) / (2 * BANDS)) as u32
             }),
             title_names,
         });
@@ -368,7 +367,6 @@ impl Keys {
         let _ = self.claims.try_reserve(bytes / 128);
         let _ = self.sentences.try_reserve(bytes / 192);
         let _ = self.terms.try_reserve(bytes / 24);
-        let _ = self.bands.try_reserve(bytes / 1024);
     }
 
     fn terms_range(&mut self, terms: &[Term]) -> Range {
@@ -381,9 +379,14 @@ impl Keys {
         &self.terms[r.start as usize..(r.start + r.len) as usize]
     }
 
-    /// The MinHash bands of document `doc`, if it has them.
-    pub fn bands_of(&self, doc: usize) -> Option<&[u64; BANDS]> {
-        self.docs[doc].bands.map(|b| &self.bands[b as usize])
+    /// Every document's MinHash bands, read at once (from the file if they were spilled):
+    /// a document's [`DocKey::bands`] is its place here.
+    pub fn bands(&self) -> Vec<[u64; BANDS]> {
+        let words = self.bands.get(0, self.bands.len);
+        words
+            .chunks_exact(2 * BANDS)
+            .map(|w| std::array::from_fn(|b| u64::from(w[2 * b]) | u64::from(w[2 * b + 1]) << 32))
+            .collect()
     }
 
     /// The shingles of document `doc`, sorted.
@@ -392,12 +395,16 @@ impl Keys {
         self.shingles.get(start, len as usize)
     }
 
-    /// Keeps the shingles pushed from now on in the file `path` (created), not in memory.
-    pub fn spill_shingles(&mut self, path: &std::path::Path) -> std::io::Result<()> {
-        let f = std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(true).open(path)?;
-        self.shingles.writer = Some(std::io::BufWriter::with_capacity(1 << 20, f));
-        self.shingles.memory = Vec::new();
-        self.shingles.len = 0;
+    /// Keeps the shingles and bands pushed from now on in files of the folder `dir`
+    /// (`shingles.bin`, `bands.bin`, created), not in memory.
+    pub fn spill_to(&mut self, dir: &std::path::Path) -> std::io::Result<()> {
+        for (stream, name) in [(&mut self.shingles, "shingles.bin"), (&mut self.bands, "bands.bin")] {
+            let f =
+                std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(true).open(dir.join(name))?;
+            stream.writer = Some(std::io::BufWriter::with_capacity(1 << 20, f));
+            stream.memory = Vec::new();
+            stream.len = 0;
+        }
         Ok(())
     }
 
@@ -405,15 +412,16 @@ impl Keys {
     /// the room reserved ([`Keys::reserve_for`]) or left by their growth that keys did not
     /// fill.
     pub fn finish(&mut self) -> std::io::Result<()> {
-        if let Some(w) = self.shingles.writer.take() {
-            self.shingles.file = Some(w.into_inner().map_err(|e| e.into_error())?);
+        for stream in [&mut self.shingles, &mut self.bands] {
+            if let Some(w) = stream.writer.take() {
+                stream.file = Some(w.into_inner().map_err(|e| e.into_error())?);
+            }
+            stream.memory.shrink_to_fit();
         }
         self.docs.shrink_to_fit();
         self.claims.shrink_to_fit();
         self.sentences.shrink_to_fit();
         self.terms.shrink_to_fit();
-        self.bands.shrink_to_fit();
-        self.shingles.memory.shrink_to_fit();
         Ok(())
     }
 
@@ -425,6 +433,52 @@ impl Keys {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pushed(keys: &mut Keys, texts: &[String]) {
+        for (i, text) in texts.iter().enumerate() {
+            let doc_id = format!("d-{i:016x}");
+            let doc = DocView {
+                doc_id: &doc_id,
+                status: DocStatus::Ok,
+                title: None,
+                published: None,
+                publisher: None,
+                text,
+                boilerplate: &[],
+            };
+            keys.push(DocPart::new(doc, Vec::new()));
+        }
+    }
+
+    #[test]
+    fn spilled_shingles_and_bands_read_back_as_kept_in_memory() {
+        let words =
+            |from: usize, n: usize| (from..from + n).map(|k| format!("w{}", k * 7919 % 1000)).collect::<Vec<_>>();
+        let a = words(0, 300).join(" ");
+        let texts =
+            [a.clone(), format!("{a} and a closing line of its own"), words(500, 200).join(" "), "short".into()];
+        let mut memory = Keys::default();
+        pushed(&mut memory, &texts);
+        memory.finish().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut spilled = Keys::default();
+        spilled.spill_to(dir.path()).unwrap();
+        pushed(&mut spilled, &texts);
+        spilled.finish().unwrap();
+        assert!(dir.path().join("bands.bin").metadata().unwrap().len() > 0);
+        assert!(spilled.shingles.memory.is_empty() && spilled.bands.memory.is_empty());
+        assert_eq!(memory.bands(), spilled.bands());
+        assert_eq!(memory.bands().len(), 3, "the short text has no signature");
+        for d in 0..texts.len() {
+            assert_eq!(memory.docs[d].bands, spilled.docs[d].bands);
+            assert_eq!(memory.shingles_of(d), spilled.shingles_of(d));
+        }
+        // The copy with a line added is found either way.
+        let (m, s) = (dedup::dedup(&memory), dedup::dedup(&spilled));
+        assert_eq!(m.doc_duplicate_of, s.doc_duplicate_of);
+        assert!(m.doc_duplicate_of[0].is_some() != m.doc_duplicate_of[1].is_some());
+        assert_eq!(m.doc_duplicate_of[2], None);
+    }
 
     #[test]
     fn range_hash_tells_ranges_apart() {

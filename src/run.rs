@@ -101,7 +101,7 @@ pub fn run(config: &Config) -> Result<Summary> {
     let mut handoff = 0.0;
     let mut keys = Keys::default();
     keys.reserve_for(spilled_bytes);
-    keys.spill_shingles(&staged_tmp.join("shingles.bin")).context("cannot write the dedup file")?;
+    keys.spill_to(&staged_tmp).context("cannot write the dedup files")?;
     let mut statuses: Vec<DocStatus> = Vec::new();
     let mut in_boilerplate = 0usize;
     let processed = stream(
@@ -152,7 +152,7 @@ pub fn run(config: &Config) -> Result<Summary> {
     bar.finish_and_clear();
     trace_memory("batches written");
 
-    keys.finish().context("cannot write the dedup file")?;
+    keys.finish().context("cannot write the dedup files")?;
     let t = Instant::now();
     let links = dedup(&keys);
     timings.dedup += t.elapsed().as_secs_f64();
