@@ -362,7 +362,7 @@ fn link_claims(
     let mut copies: Vec<(u32, u32)> =
         doc_duplicate_of.iter().enumerate().filter_map(|(d, canon)| canon.map(|c| (c, d as u32))).collect();
     copies.sort_unstable();
-    let mut by_sentence: HashMap<(u64, u64), u32> = HashMap::default();
+    let mut by_sentence: HashMap<(u32, u64), u32> = HashMap::default();
     let mut by_meaning: HashMap<_, u32> = HashMap::default();
     for group in copies.chunk_by(|a, b| a.0 == b.0) {
         by_sentence.clear();
@@ -444,7 +444,7 @@ mod tests {
 
     /// A claim of document `doc` in sentence `sentence` (whose hash is the sentence's
     /// number), with a surface hash, a value and a subject key (0: none).
-    fn claim(doc: u32, sentence: u32, surface: u64, value: f64, subject_key: crate::keys::Sym) -> ClaimKey {
+    fn claim(doc: u32, sentence: u32, surface: u32, value: f64, subject_key: crate::keys::Sym) -> ClaimKey {
         use crate::model::{Bound, Kind};
         ClaimKey {
             id: 0,
@@ -465,7 +465,6 @@ mod tests {
             currency: 0,
             subject: subject_key,
             subject_key,
-            head: subject_key,
             specific: false,
             geography: 0,
             period: 0,

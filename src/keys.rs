@@ -8,8 +8,8 @@
 //! subjects, periods, places, publishers, currencies) are interned; document and claim ids
 //! are kept as the 64-bit numbers their 16 hex digits spell; a sentence's names and words
 //! are hashed once however many claims it holds; a document's shingles are kept as 32-bit
-//! hashes, in a file when the run gives one ([`Keys::spill_to`]), as are its MinHash bands. About 130 bytes a
-//! claim and 250 a document in memory.
+//! hashes, in a file when the run gives one ([`Keys::spill_to`]), as are its MinHash bands. About 120 bytes a
+//! claim (80 of them its [`ClaimKey`]) and 100 a document in memory.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -103,7 +103,7 @@ pub struct ClaimView<'a> {
 
 /// A claim, its sentence (in the part), surface hash, interval, precision and whether its
 /// period's year is written.
-type KeyedClaim<'a> = (ClaimView<'a>, u32, u64, (f64, f64), bool, bool);
+type KeyedClaim<'a> = (ClaimView<'a>, u32, u32, (f64, f64), bool, bool);
 
 /// One document's keys, before interning: made in parallel, pushed in order.
 pub struct DocPart<'a> {
@@ -143,7 +143,7 @@ impl<'a> DocPart<'a> {
             let interval = reconcile::interval(c.value, c.low, c.high, c.bound, step);
             let precise = step <= c.value.abs() / 100.0 && c.value != 0.0;
             let period_written = c.period.and_then(|p| p.get(..4)).is_some_and(|y| c.sentence.contains(y));
-            let surface = dedup::text_hash64(c.surface);
+            let surface = dedup::text_hash64(c.surface) as u32;
             out.push((c, s, surface, interval, precise, period_written));
         }
         DocPart { doc, text_hash, shingles, bands, title_names, sentences, claims: out }
@@ -151,7 +151,7 @@ impl<'a> DocPart<'a> {
 }
 
 /// A claim's range ends (`low`, `high`) as one number: 0 for none, else a hash of both.
-pub fn range_hash(low: Option<f64>, high: Option<f64>) -> u64 {
+pub fn range_hash(low: Option<f64>, high: Option<f64>) -> u32 {
     if low.is_none() && high.is_none() {
         return 0;
     }
@@ -162,7 +162,7 @@ pub fn range_hash(low: Option<f64>, high: Option<f64>) -> u64 {
             bytes[k * 9 + 1..k * 9 + 9].copy_from_slice(&x.to_bits().to_le_bytes());
         }
     }
-    xxhash_rust::xxh3::xxh3_64(&bytes).max(1)
+    (xxhash_rust::xxh3::xxh3_64(&bytes) as u32).max(1)
 }
 
 /// A range of [`Keys`]' term or shingle arena.
@@ -199,14 +199,16 @@ pub struct ClaimKey {
     pub id: u64,
     pub doc: u32,
     pub sentence: u32,
-    pub surface: u64,
+    /// The surface as written, hashed (32 bits: dedup compares it only among the claims
+    /// of one sentence).
+    pub surface: u32,
     pub kind: Kind,
     pub bound: Bound,
     pub change: Option<Change>,
     pub value: f64,
     /// The range's ends as written (`low`, `high`), hashed ([`range_hash`]): dedup tells
     /// claims apart by them, nothing else reads them.
-    pub range: u64,
+    pub range: u32,
     pub lo: f64,
     pub hi: f64,
     pub precise: bool,
@@ -216,15 +218,13 @@ pub struct ClaimKey {
     pub currency: Sym,
     pub subject: Sym,
     pub subject_key: Sym,
-    /// The last word of the subject key.
-    pub head: Sym,
     /// The subject key has two words or more.
     pub specific: bool,
     pub geography: Sym,
     pub period: Sym,
 }
 
-const _: () = assert!(std::mem::size_of::<ClaimKey>() <= 96);
+const _: () = assert!(std::mem::size_of::<ClaimKey>() <= 80);
 
 /// The keys of a whole run, in input order.
 #[derive(Debug, Default)]
@@ -233,6 +233,9 @@ pub struct Keys {
     pub claims: Vec<ClaimKey>,
     pub sentences: Vec<SentenceKey>,
     pub terms: Vec<Term>,
+    /// The head (last word) of each interned subject key, by its symbol (0 for other
+    /// strings): 4 bytes a distinct key rather than a claim.
+    heads: Vec<Sym>,
     /// Documents' MinHash bands, each as `2 * BANDS` 32-bit words, in a file beside the
     /// shingles when the run gives one: only dedup reads them, once.
     bands: Shingles,
@@ -328,7 +331,12 @@ impl Keys {
         }
         for (c, s, surface, (lo, hi), precise, period_written) in part.claims {
             let subject_key = self.syms.id(c.subject_key);
-            let head = self.syms.id(c.subject_key.and_then(|k| k.rsplit(' ').next()));
+            if self.heads.len() <= subject_key as usize {
+                self.heads.resize(subject_key as usize + 1, 0);
+            }
+            if subject_key != 0 && self.heads[subject_key as usize] == 0 {
+                self.heads[subject_key as usize] = self.syms.id(c.subject_key.and_then(|k| k.rsplit(' ').next()));
+            }
             self.claims.push(ClaimKey {
                 id: id_number(c.claim_id),
                 doc,
@@ -348,7 +356,6 @@ impl Keys {
                 currency: self.syms.id(c.currency),
                 subject: self.syms.id(c.subject),
                 subject_key,
-                head,
                 specific: c.subject_key.is_some_and(|k| k.contains(' ')),
                 geography: self.syms.id(c.geography),
                 period: self.syms.id(c.period),
@@ -423,6 +430,11 @@ impl Keys {
         self.sentences.shrink_to_fit();
         self.terms.shrink_to_fit();
         Ok(())
+    }
+
+    /// The last word of a claim's subject key (0: no key).
+    pub fn head(&self, c: &ClaimKey) -> Sym {
+        self.heads.get(c.subject_key as usize).copied().unwrap_or(0)
     }
 
     pub fn sym(&self, s: Sym) -> Option<&str> {

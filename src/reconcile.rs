@@ -244,7 +244,7 @@ pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
             lo: c.lo,
             hi: c.hi,
             key: c.subject_key,
-            head: c.head,
+            head: keys.head(c),
             precise: c.precise,
             doc: c.doc,
             source: source_of(c.doc),
