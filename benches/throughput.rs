@@ -3,7 +3,8 @@
 //!
 //! `cargo bench --bench throughput` prints, for one thread: sentence segmentation, the
 //! extractor alone (on pre-split sentences), and clean + segment + extract + context; each as the
-//! min / median / max of `FIGTRACE_BENCH_RUNS` runs (default 5). `FIGTRACE_BENCH_ONLY=extract`
+//! min / median / max of `FIGTRACE_BENCH_RUNS` runs (default 5), after one untimed pass, each
+//! run repeating the work for at least 0.1 s. `FIGTRACE_BENCH_ONLY=extract`
 //! runs only the measurements whose name starts with that; `FIGTRACE_BENCH_ONLY=reconcile`
 //! times reconciliation alone at 100k, 300k and 1M claims (see `reconcile_scaling`).
 
@@ -193,12 +194,21 @@ fn report(name: &str, bytes: usize, runs: usize, mut f: impl FnMut() -> usize) {
     {
         return;
     }
+    // Each timed run repeats `f` for at least MIN_RUN (after one untimed call): a pass over
+    // a small sample takes half a millisecond, too short to time alone (the first passes
+    // run slower, and on this VM five single passes gave a median of 150-160 MB/s where a
+    // hundred gave 170-240).
+    const MIN_RUN: f64 = 0.1;
+    let mut out = std::hint::black_box(f());
     let mut speeds = Vec::new();
-    let mut out = 0;
     for _ in 0..runs {
         let t = Instant::now();
-        out = std::hint::black_box(f());
-        speeds.push(bytes as f64 / 1e6 / t.elapsed().as_secs_f64());
+        let mut passes = 0;
+        while passes == 0 || t.elapsed().as_secs_f64() < MIN_RUN {
+            out = std::hint::black_box(f());
+            passes += 1;
+        }
+        speeds.push((passes * bytes) as f64 / 1e6 / t.elapsed().as_secs_f64());
     }
     speeds.sort_by(f64::total_cmp);
     println!(
