@@ -6,7 +6,7 @@ release binary, each a fresh process (wall time; peak RSS from getrusage of the 
 
   1. `figtrace run` on the corpus, RUNS times: min / median / max wall, MB/s, peak RSS;
   2. the corpus twice over, RUNS times: peak RSS, and its ratio to (1) (highest peaks);
-  3. `--jobs 1` against two threads (median of RUNS each);
+  3. `--jobs 1` against two threads (median of RUNS each, alternated);
   4. four shards (`--shard i/4`) joined with `figtrace reconcile`: the same figures as (1)?
   5. quantulum3 (pip, in a virtual environment made here) against figtrace's extractor on
      the same sample of sentences.
@@ -106,8 +106,11 @@ def main():
           % (results["twice"]["wall_s"], r2, " ".join("%.0f" % r for _, r in twice),
              " ".join("%.0f" % r for r in rsss), r2 / max(rsss)))
 
-    one = [run(corpora[1], OUT / "run-j1", "--jobs", "1")[0] for _ in range(RUNS)]
-    two = [run(corpora[1], OUT / "run-j2", "--jobs", "2")[0] for _ in range(RUNS)]
+    # Alternated, so that a change in the VM's speed during the runs falls on both.
+    one, two = [], []
+    for _ in range(RUNS):
+        one.append(run(corpora[1], OUT / "run-j1", "--jobs", "1")[0])
+        two.append(run(corpora[1], OUT / "run-j2", "--jobs", "2")[0])
     results["threads"] = {"jobs1_s": sorted(one), "jobs2_s": sorted(two),
                           "speedup": statistics.median(one) / statistics.median(two)}
     print("--jobs 1: %.2f s, --jobs 2: %.2f s (medians): %.2f x" %

@@ -96,9 +96,9 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
         sets.union(first, i);
     }
     // Near: candidates from banded MinHash (documents sharing a band), checked by
-    // containment. One band at a time, sorted rather than hashed into buckets: 16 bytes a
-    // document, not a document's every band at once (the partition does not depend on the
-    // order the candidates come in).
+    // containment. The bands (160 bytes a document) are read back once; then one band at
+    // a time is sorted rather than hashed into buckets (16 bytes a document, where all 20
+    // at once took 320; the partition does not depend on the order the candidates come in).
     let mut seen: HashSet<(u32, u32)> = HashSet::default();
     // (Bands that could not be read back give no candidates, as unreadable shingles give
     // no containment.)

@@ -278,7 +278,6 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
-/// A file to read, and its format when its name says it.
 /// A file to read: its path, the format its name says (`None`: told from its bytes) and
 /// its size when listed (0 if unknown), which sizes the progress bar, the read-ahead and
 /// the read buffer: one `stat` a file.
@@ -427,6 +426,7 @@ fn read_into(source_path: &str, file: impl Read, len: u64, named: Option<Format>
         Format::Jsonl => read_jsonl(&source_path, &mut reader, options, inputs),
         Format::Warc => read_warc(&source_path, &mut reader, options, inputs),
     };
+    let complete = broken.is_none();
     if let Some((record, e)) = broken {
         let what = compression.map_or(String::new(), |c| format!(" ({c} stream)"));
         let at = record.map_or(String::new(), |r| format!(" at record {r}"));
@@ -439,11 +439,13 @@ fn read_into(source_path: &str, file: impl Read, len: u64, named: Option<Format>
     }
     drop(reader);
     // Finish the digest over what the decoder did not need (a stream stopped early).
-    let _ = io::copy(&mut raw, &mut io::sink());
+    let drained = io::copy(&mut raw, &mut io::sink()).is_ok();
     let hashed = raw.into_inner();
     inputs.files.push(InputFile {
         path: source_path,
-        bytes: len.max(hashed.bytes),
+        // The bytes read, when the file was read to its end (its size when listed may be
+        // out of date by then); else at least that size.
+        bytes: if complete && drained { hashed.bytes } else { len.max(hashed.bytes) },
         sha256: hex(&hashed.sha.finalize()),
         format,
     });
@@ -543,7 +545,9 @@ fn read_whole(
     docs: &mut Sink,
 ) -> Option<(Option<u64>, io::Error)> {
     let cap = usize::try_from(options.max_doc_bytes).unwrap_or(usize::MAX);
-    let mut kept = Vec::with_capacity(hint.min(cap).saturating_add(1));
+    let mut kept = Vec::new();
+    // Room asked for, not required: without it the file is read as it grows.
+    let _ = kept.try_reserve_exact(hint.min(cap).saturating_add(1));
     let mut limited = reader.take(options.max_doc_bytes + 1);
     let result = limited.read_to_end(&mut kept);
     if kept.len() as u64 > options.max_doc_bytes {

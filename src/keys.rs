@@ -234,7 +234,7 @@ pub struct Keys {
     pub sentences: Vec<SentenceKey>,
     pub terms: Vec<Term>,
     /// The head (last word) of each interned subject key, by its symbol (0 for other
-    /// strings): 4 bytes a distinct key rather than a claim.
+    /// strings): 4 bytes a symbol (up to the last subject key's) rather than a claim.
     heads: Vec<Sym>,
     /// Documents' MinHash bands, each as `2 * BANDS` 32-bit words, in a file beside the
     /// shingles when the run gives one: only dedup reads them, once.
@@ -252,6 +252,8 @@ struct Shingles {
     writer: Option<std::io::BufWriter<std::fs::File>>,
     file: Option<std::fs::File>,
     len: usize,
+    /// The first failed write to the file: [`Keys::finish`] returns it.
+    failed: Option<std::io::Error>,
 }
 
 impl Shingles {
@@ -261,8 +263,9 @@ impl Shingles {
             Some(w) => {
                 use std::io::Write;
                 let bytes: Vec<u8> = shingles.iter().flat_map(|s| s.to_le_bytes()).collect();
-                // A failed write is found when the file is read back (short read: empty).
-                let _ = w.write_all(&bytes);
+                if let Err(e) = w.write_all(&bytes) {
+                    self.failed.get_or_insert(e);
+                }
             }
             None => self.memory.extend_from_slice(shingles),
         }
@@ -386,14 +389,25 @@ impl Keys {
         &self.terms[r.start as usize..(r.start + r.len) as usize]
     }
 
-    /// Every document's MinHash bands, read at once (from the file if they were spilled):
-    /// a document's [`DocKey::bands`] is its place here.
+    /// Every document's MinHash bands (from the file if they were spilled, a few thousand
+    /// documents' at a time): a document's [`DocKey::bands`] is its place here. Bands that
+    /// cannot be read back are missing from the end.
     pub fn bands(&self) -> Vec<[u64; BANDS]> {
-        let words = self.bands.get(0, self.bands.len);
-        words
-            .chunks_exact(2 * BANDS)
-            .map(|w| std::array::from_fn(|b| u64::from(w[2 * b]) | u64::from(w[2 * b + 1]) << 32))
-            .collect()
+        const WORDS: usize = 2 * BANDS;
+        let sets = self.bands.len / WORDS;
+        let mut out = Vec::with_capacity(sets);
+        for start in (0..sets).step_by(4096) {
+            let words = self.bands.get(start * WORDS, (sets - start).min(4096) * WORDS);
+            if words.is_empty() {
+                break;
+            }
+            out.extend(
+                words
+                    .chunks_exact(WORDS)
+                    .map(|w| std::array::from_fn(|b| u64::from(w[2 * b]) | (u64::from(w[2 * b + 1]) << 32))),
+            );
+        }
+        out
     }
 
     /// The shingles of document `doc`, sorted.
@@ -415,13 +429,20 @@ impl Keys {
         Ok(())
     }
 
-    /// Ends pushing: the spilled shingles become readable, and the vectors give back
-    /// the room reserved ([`Keys::reserve_for`]) or left by their growth that keys did not
-    /// fill.
+    /// Ends pushing: the spilled shingles and bands become readable (a failed write, or a
+    /// file shorter than written, is an error), and the vectors give back the room
+    /// reserved ([`Keys::reserve_for`]) or left by their growth that keys did not fill.
     pub fn finish(&mut self) -> std::io::Result<()> {
         for stream in [&mut self.shingles, &mut self.bands] {
+            if let Some(e) = stream.failed.take() {
+                return Err(e);
+            }
             if let Some(w) = stream.writer.take() {
-                stream.file = Some(w.into_inner().map_err(|e| e.into_error())?);
+                let file = w.into_inner().map_err(|e| e.into_error())?;
+                if file.metadata()?.len() != stream.len as u64 * 4 {
+                    return Err(std::io::Error::other("a dedup file is shorter than what was written to it"));
+                }
+                stream.file = Some(file);
             }
             stream.memory.shrink_to_fit();
         }
