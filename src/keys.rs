@@ -8,8 +8,9 @@
 //! subjects, periods, places, publishers, currencies) are interned; document and claim ids
 //! are kept as the 64-bit numbers their 16 hex digits spell; a sentence's names and words
 //! are hashed once however many claims it holds; a document's shingles are kept as 32-bit
-//! hashes, in a file when the run gives one ([`Keys::spill_to`]), as are its MinHash bands. About 120 bytes a
-//! claim (80 of them its [`ClaimKey`]) and 100 a document in memory.
+//! hashes, in a file when the run gives one ([`Keys::spill_to`]), as are its MinHash
+//! bands. About 120 bytes a claim (80 of them its [`ClaimKey`]) and 100 a document in
+//! memory.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -243,9 +244,9 @@ pub struct Keys {
     pub syms: Interner,
 }
 
-/// Documents' shingles (and bands): in memory, or in a file when the run gives one (they are the
-/// largest keys, 4 bytes a word of article text, and dedup reads only those of candidate
-/// pairs).
+/// A stream of documents' 32-bit hashes (their shingles, or their bands): in memory, or
+/// in a file when the run gives one (shingles are the largest keys, 4 bytes a word of
+/// article text, and dedup reads only those of candidate pairs).
 #[derive(Debug, Default)]
 struct Shingles {
     memory: Vec<u32>,
