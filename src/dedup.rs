@@ -329,16 +329,7 @@ fn link_claims(
     };
     // Claim → the claim it repeats; a copy's link to its canonical document wins.
     let mut links: Vec<Option<u32>> = vec![None; claims.len()];
-    // Each document's claims: `starts[d]..starts[d + 1]` (claims are pushed a document at
-    // a time, in document order).
-    debug_assert!(claims.is_sorted_by_key(|c| c.doc));
-    let mut starts: Vec<u32> = vec![0; doc_duplicate_of.len() + 1];
-    for c in claims {
-        starts[c.doc as usize + 1] += 1;
-    }
-    for d in 1..starts.len() {
-        starts[d] += starts[d - 1];
-    }
+    let starts = crate::keys::claim_starts(claims, doc_duplicate_of.len());
     let claims_of = |d: u32| starts[d as usize] as usize..starts[d as usize + 1] as usize;
     // Repeats inside a document are found with a map of its own.
     let mut first: HashMap<_, u32> = HashMap::default();

@@ -166,6 +166,20 @@ pub fn range_hash(low: Option<f64>, high: Option<f64>) -> u32 {
     (xxhash_rust::xxh3::xxh3_64(&bytes) as u32).max(1)
 }
 
+/// Where each of `docs` documents' claims are in `claims` (which [`Keys::push`] keeps a
+/// document at a time, in document order): `starts[d]..starts[d + 1]`.
+pub fn claim_starts(claims: &[ClaimKey], docs: usize) -> Vec<u32> {
+    debug_assert!(claims.is_sorted_by_key(|c| c.doc));
+    let mut starts: Vec<u32> = vec![0; docs + 1];
+    for c in claims {
+        starts[c.doc as usize + 1] += 1;
+    }
+    for d in 1..starts.len() {
+        starts[d] += starts[d - 1];
+    }
+    starts
+}
+
 /// A range of [`Keys`]' term or shingle arena.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Range {

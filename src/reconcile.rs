@@ -233,12 +233,16 @@ pub fn reconcile(keys: &Keys, links: &Links) -> Figures {
         limit,
     );
     // Claims in the order of their documents' ids (each document's in its own order): the
-    // figures depend neither on the order of the inputs nor on how they were sharded.
-    let mut order: Vec<u32> = (0..claims.len() as u32).filter(|&i| !claims[i as usize].in_boilerplate).collect();
-    order.sort_by_key(|&i| (keys.docs[claims[i as usize].doc as usize].id, i));
-    let items: Vec<Item> = order
-        .into_iter()
-        .map(|i| (i as usize, &claims[i as usize]))
+    // figures depend neither on the order of the inputs nor on how they were sharded. The
+    // claims are kept a document at a time, so the documents are sorted, not the claims.
+    let starts = crate::keys::claim_starts(claims, keys.docs.len());
+    let mut doc_order: Vec<u32> = (0..keys.docs.len() as u32).collect();
+    doc_order.sort_unstable_by_key(|&d| (keys.docs[d as usize].id, d));
+    let items: Vec<Item> = doc_order
+        .iter()
+        .flat_map(|&d| starts[d as usize] as usize..starts[d as usize + 1] as usize)
+        .filter(|&i| !claims[i].in_boilerplate)
+        .map(|i| (i, &claims[i]))
         .map(|(i, c)| Item {
             claim: i as u32,
             lo: c.lo,
