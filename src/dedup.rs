@@ -113,12 +113,15 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
         bands.sort_unstable();
         for run in bands.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
             for (x, &(_, a)) in run.iter().enumerate() {
+                // Read (from the file, when spilled) once for all the documents after it.
+                let mut shingles_a = None;
                 for &(_, b) in &run[x + 1..] {
                     let (da, db) = (a as usize, b as usize);
                     if da == db || sets.find(da) == sets.find(db) || !seen.insert((a.min(b), a.max(b))) {
                         continue;
                     }
-                    if containment(&keys.shingles_of(da), &keys.shingles_of(db)) >= NEAR_CONTAINMENT {
+                    let sa = shingles_a.get_or_insert_with(|| keys.shingles_of(da));
+                    if containment(sa, &keys.shingles_of(db)) >= NEAR_CONTAINMENT {
                         sets.union(da, db);
                     }
                 }
