@@ -117,7 +117,8 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
                 let mut shingles_a = None;
                 for &(_, b) in &run[x + 1..] {
                     let (da, db) = (a as usize, b as usize);
-                    if da == db || sets.find(da) == sets.find(db) || !seen.insert((a.min(b), a.max(b))) {
+                    // (A band's run holds a document once.)
+                    if sets.find(da) == sets.find(db) || !seen.insert((a.min(b), a.max(b))) {
                         continue;
                     }
                     let sa = shingles_a.get_or_insert_with(|| keys.shingles_of(da));
@@ -336,19 +337,17 @@ fn link_claims(
     let claims_of = |d: u32| starts[d as usize] as usize..starts[d as usize + 1] as usize;
     // Repeats inside a document are found with a map of its own.
     let mut first: HashMap<_, u32> = HashMap::default();
-    let mut at = 0;
-    for run in claims.chunk_by(|a, b| a.doc == b.doc) {
+    for d in 0..doc_duplicate_of.len() as u32 {
         first.clear();
-        for (k, c) in run.iter().enumerate() {
-            let i = (at + k) as u32;
+        for i in claims_of(d) {
+            let c = &claims[i];
             if c.subject_key != 0 {
-                let stated = *first.entry(meaning_key(c)).or_insert(i);
-                if stated != i {
-                    links[i as usize] = Some(stated);
+                let stated = *first.entry(meaning_key(c)).or_insert(i as u32);
+                if stated != i as u32 {
+                    links[i] = Some(stated);
                 }
             }
         }
-        at += run.len();
     }
     // Copies, a canonical document at a time: the first statements of its claims, by
     // sentence and by meaning, and its copies' claims looked up there. (Maps of one

@@ -105,8 +105,7 @@ impl Plan {
     /// manifest) and what was passed over.
     pub fn read(&self, options: Options, each: &mut dyn FnMut(RawDoc)) -> (Vec<InputFile>, Vec<(String, String)>) {
         let mut sink = Sink { each, count: 0, files: Vec::new(), skipped: self.skipped.clone() };
-        let paths: Vec<(&Path, u64)> = self.files.iter().map(|f| (f.path.as_path(), f.len)).collect();
-        prefetch::ahead_of(&paths, |reached| {
+        prefetch::ahead_of(&self.files, |reached| {
             for (k, f) in self.files.iter().enumerate() {
                 reached(k);
                 read_file(&f.path, f.format, f.len, options, self.stdin.as_deref(), &mut sink);
@@ -124,18 +123,18 @@ impl Plan {
 /// most [`prefetch::FILES`] files and [`prefetch::BYTES`] bytes ahead. Files already in the
 /// page cache cost it an open and a close each. Linux only.
 mod prefetch {
-    use std::path::Path;
+    use super::FileToRead;
 
     /// How far ahead of the reader the files are asked for.
     pub const FILES: usize = 1024;
     pub const BYTES: u64 = 64 << 20;
 
-    /// Runs `read`, which calls its argument with the index of each file of `paths` it
-    /// starts reading, in order, while a thread reads ahead of it.
+    /// Runs `read`, which calls its argument with the index of each of `files` it starts
+    /// reading, in order, while a thread reads ahead of it.
     #[cfg(target_os = "linux")]
-    pub fn ahead_of(paths: &[(&Path, u64)], read: impl FnOnce(&dyn Fn(usize))) {
+    pub fn ahead_of(files: &[FileToRead], read: impl FnOnce(&dyn Fn(usize))) {
         use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-        if paths.len() < 2 {
+        if files.len() < 2 {
             return read(&|_| {});
         }
         let reached = AtomicUsize::new(0);
@@ -145,7 +144,7 @@ mod prefetch {
                 // (start index, bytes) of the files asked for and not yet reached.
                 let mut asked: std::collections::VecDeque<(usize, u64)> = Default::default();
                 let mut in_flight = 0u64;
-                for (k, &(path, len)) in paths.iter().enumerate() {
+                for (k, f) in files.iter().enumerate() {
                     loop {
                         if done.load(Ordering::Relaxed) {
                             return;
@@ -159,14 +158,14 @@ mod prefetch {
                         }
                         std::thread::sleep(std::time::Duration::from_millis(1));
                     }
-                    if k < reached.load(Ordering::Relaxed) || path.as_os_str() == "-" {
+                    if k < reached.load(Ordering::Relaxed) || f.path.as_os_str() == "-" {
                         continue;
                     }
-                    let Ok(file) = std::fs::File::open(path) else { continue };
+                    let Ok(file) = std::fs::File::open(&f.path) else { continue };
                     // Advice only: a failure changes nothing but the speed.
                     let _ = rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::WillNeed);
-                    asked.push_back((k, len));
-                    in_flight += len;
+                    asked.push_back((k, f.len));
+                    in_flight += f.len;
                 }
             });
             read(&|k| reached.store(k, Ordering::Relaxed));
@@ -175,7 +174,7 @@ mod prefetch {
     }
 
     #[cfg(not(target_os = "linux"))]
-    pub fn ahead_of(_paths: &[(&Path, u64)], read: impl FnOnce(&dyn Fn(usize))) {
+    pub fn ahead_of(_files: &[FileToRead], read: impl FnOnce(&dyn Fn(usize))) {
         read(&|_| {})
     }
 }

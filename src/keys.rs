@@ -336,7 +336,7 @@ impl Keys {
             text_hash: part.text_hash,
             shingles: (start, part.shingles.len() as u32),
             bands: part.bands.map(|b| {
-                let words: Vec<u32> = b.iter().flat_map(|&h| [h as u32, (h >> 32) as u32]).collect();
+                let words: [u32; 2 * BANDS] = std::array::from_fn(|k| (b[k / 2] >> (32 * (k % 2))) as u32);
                 (self.bands.push(&words) / (2 * BANDS)) as u32
             }),
             title_names,
