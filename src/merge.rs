@@ -22,7 +22,7 @@ use crate::keys::{ClaimView, DocPart, DocView, Keys};
 use crate::model::{Bound, Change, DocStatus, Kind};
 use crate::pipeline::Summary;
 use crate::reconcile::reconcile;
-use crate::write::{Patches, Staged, TABLES};
+use crate::write::{ClaimPatches, DocPatches, Staged, TABLES};
 
 /// Documents read from a table at a time.
 const SLICE: usize = 4096;
@@ -74,23 +74,20 @@ pub fn reconcile_dirs(dirs: &[PathBuf], output: &Path) -> Result<Summary> {
     let found = reconcile(&keys, &links);
     links.mark_duplicates(&mut statuses);
     let counts = crate::run::Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
-    let mut staged = Staged::from_tables(
+    let staged = Staged::from_tables(
         output,
         dirs.iter().map(|d| d.join(TABLES[0])).collect(),
         dirs.iter().map(|d| d.join(TABLES[1])).collect(),
     )?;
     staged.write_figures(&keys, &found)?;
-    let patches = Patches::new(&keys, &statuses, links, &found);
+    staged.write_documents(&DocPatches::new(&keys, &statuses, links.doc_duplicate_of))?;
+    let patches = ClaimPatches::new(&keys, links.claim_duplicate_of, &found);
     drop(keys);
-    staged.finish(patches, |_| {
-        let mut m = crate::run::manifest_head(started_at, &counts);
-        m.insert("reconciled_from".into(), json!(dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>()));
-        m.insert(
-            "timings_seconds".into(),
-            json!({ "total": (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0 }),
-        );
-        serde_json::Value::Object(m)
-    })?;
+    staged.write_claims(&patches)?;
+    let mut m = crate::run::manifest_head(started_at, &counts);
+    m.insert("reconciled_from".into(), json!(dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>()));
+    m.insert("timings_seconds".into(), json!({ "total": (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0 }));
+    staged.finish(&serde_json::Value::Object(m))?;
     Ok(Summary {
         documents: statuses.len(),
         by_status: counts.statuses,

@@ -18,7 +18,7 @@ use crate::parse::{parse, parse_blocks};
 use crate::pipeline::{Config, StageClock, Summary, Timings, claims_of, doc_part};
 use crate::reconcile::reconcile;
 use crate::spill::{SpillReader, SpillWriter};
-use crate::write::{Patches, SCHEMA_VERSION, Staged};
+use crate::write::{ClaimPatches, DocPatches, SCHEMA_VERSION, Staged};
 
 /// Documents read ahead and processed together: a batch ends after this many bytes of
 /// input or [`BATCH_DOCS`] documents. Memory holds about two batches at a time.
@@ -142,47 +142,65 @@ pub fn run(config: &Config) -> Result<Summary> {
             r
         },
     );
-    // The writer's error first: a failed write stops the reading with a vaguer one.
     trace_memory(&format!("handing batches to the writer: {handoff:.2} s"));
-    let (mut staged, write_secs) = writer.finish()?;
-    trace_memory(&format!("writer busy: {write_secs:.2} s"));
-    processed?.context("cannot read the parsed documents back")?;
+    let writer = match processed {
+        Ok(r) => {
+            r.context("cannot read the parsed documents back")?;
+            writer
+        }
+        Err(e) => {
+            // The writer's error first: a failed write stops the reading with a vaguer one.
+            writer.finish()?;
+            return Err(e);
+        }
+    };
     // Its space back at once; the folder goes when the output is complete.
     let _ = std::fs::remove_file(&spill_path);
-    bar.finish_and_clear();
-    trace_memory("batches written");
 
+    // Dedup while the writer writes the last batch.
     keys.finish().context("cannot write the dedup files")?;
     let t = Instant::now();
     let links = dedup(&keys);
     timings.dedup += t.elapsed().as_secs_f64();
-    let t = Instant::now();
     trace_memory("dedup");
-    let found = reconcile(&keys, &links);
-    timings.reconcile = t.elapsed().as_secs_f64();
-    trace_memory("reconcile");
+    let (staged, write_secs) = writer.finish()?;
+    bar.finish_and_clear();
+    trace_memory(&format!("batches written: writer busy {write_secs:.2} s"));
     links.mark_duplicates(&mut statuses);
+    // The documents table needs only dedup: it is assembled while reconciliation runs,
+    // then the claims table beside the figures table. The tables are encoded on the
+    // workers, whose memory freed after pass 2 is reused (on threads of their own, they
+    // would add to it).
+    let doc_patches = DocPatches::new(&keys, &statuses, links.doc_duplicate_of.clone());
+    let (documents_secs, (found, reconcile_secs)) = pool.install(|| {
+        rayon::join(
+            || staged.write_documents(&doc_patches),
+            || {
+                let t = Instant::now();
+                let found = reconcile(&keys, &links);
+                trace_memory("reconcile");
+                (found, t.elapsed().as_secs_f64())
+            },
+        )
+    });
+    let documents_secs = documents_secs?;
+    drop(doc_patches);
+    timings.reconcile = reconcile_secs;
     let counts = Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
-    // The tables are encoded on the workers, whose memory freed after pass 2 is reused
-    // (on threads of their own, they would add to it).
-    pool.install(|| staged.write_figures(&keys, &found))?;
-    let patches = Patches::new(&keys, &statuses, links, &found);
+    let claim_patches = ClaimPatches::new(&keys, links.claim_duplicate_of, &found);
+    let (figures_secs, claims_secs) =
+        pool.install(|| rayon::join(|| staged.write_figures(&keys, &found), || staged.write_claims(&claim_patches)));
+    let figures = found.len();
+    drop((keys, found, claim_patches));
+    timings.write = write_secs + documents_secs + figures_secs? + claims_secs?;
     timings.ingest = READING.swap(0, Ordering::Relaxed) as f64 / 1e9;
     timings.parse = clock.secs(&clock.parse);
     timings.clean = clock.secs(&clock.clean);
     timings.segment = clock.secs(&clock.segment);
     timings.extract = clock.secs(&clock.extract);
     timings.context = clock.secs(&clock.context);
-    let figures = found.len();
-    // Only the patches are needed from here.
-    drop((keys, found));
-    pool.install(|| {
-        staged.finish(patches, |final_secs| {
-            timings.write = write_secs + final_secs;
-            timings.total = started.elapsed().as_secs_f64();
-            manifest(config, &files, &skipped, &counts, &timings, started_at)
-        })
-    })?;
+    timings.total = started.elapsed().as_secs_f64();
+    staged.finish(&manifest(config, &files, &skipped, &counts, &timings, started_at))?;
     trace_memory("tables assembled");
     let total = started.elapsed().as_secs_f64();
     Ok(Summary {

@@ -27,7 +27,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use polars::prelude::*;
 
-use crate::dedup::Links;
 use crate::keys::{Keys, claim_id, doc_id};
 use crate::locate::{Locator, claim_docs, claim_positions};
 use crate::model::{Article, Claim, DocStatus, Figure};
@@ -61,40 +60,26 @@ pub struct Staged {
     parts: usize,
     /// Tables written elsewhere to assemble instead of the parts (`figtrace reconcile`).
     tables: Option<(Vec<PathBuf>, Vec<PathBuf>)>,
-    /// Seconds spent writing the figures table, once written.
-    figures_secs: Option<f64>,
 }
 
-/// Columns a run sets after dedup and reconciliation, in row order of the parts, as ids
-/// (8 or 16 bytes a row): their strings are made a slice of rows at a time, as the tables
-/// are assembled.
-pub struct Patches {
+/// Columns of the documents table a run sets after dedup, in row order of the parts, as
+/// ids (a few bytes a row): their strings are made a slice of rows at a time, as the table
+/// is assembled.
+pub struct DocPatches {
     statuses: Vec<DocStatus>,
     doc_ids: Vec<u64>,
     doc_duplicate_of: Vec<Option<u32>>,
-    claim_ids: Vec<u64>,
-    claim_duplicate_of: Vec<Option<u32>>,
-    figure_ids: Vec<u64>,
-    claim_figure: Vec<Option<u32>>,
 }
 
-impl Patches {
-    /// From the keys of a run, its documents' statuses (duplicates marked), and what dedup
-    /// and reconciliation found.
-    pub fn new(keys: &Keys, statuses: &[DocStatus], links: Links, found: &Figures) -> Patches {
-        Patches {
-            statuses: statuses.to_vec(),
-            doc_ids: keys.docs.iter().map(|d| d.id).collect(),
-            doc_duplicate_of: links.doc_duplicate_of,
-            claim_ids: keys.claims.iter().map(|c| c.id).collect(),
-            claim_duplicate_of: links.claim_duplicate_of,
-            figure_ids: found.rows.iter().map(|r| r.id).collect(),
-            claim_figure: found.claim_figure.clone(),
-        }
+impl DocPatches {
+    /// From the keys of a run, its documents' statuses (duplicates marked) and the
+    /// documents they repeat ([`Links::doc_duplicate_of`](crate::dedup::Links::doc_duplicate_of)).
+    pub fn new(keys: &Keys, statuses: &[DocStatus], doc_duplicate_of: Vec<Option<u32>>) -> DocPatches {
+        DocPatches { statuses: statuses.to_vec(), doc_ids: keys.docs.iter().map(|d| d.id).collect(), doc_duplicate_of }
     }
 
     /// The `status` and `duplicate_of` of documents `at..at + n`.
-    fn documents(&self, at: usize, n: usize) -> Result<DataFrame> {
+    fn rows(&self, at: usize, n: usize) -> Result<DataFrame> {
         let rows = at..at + n;
         let dup = self.doc_duplicate_of[rows.clone()].iter().map(|d| d.map(|d| doc_id(self.doc_ids[d as usize])));
         Ok(DataFrame::new_infer_height(vec![
@@ -102,9 +87,31 @@ impl Patches {
             col_string("duplicate_of", dup),
         ])?)
     }
+}
+
+/// Columns of the claims table a run sets after dedup and reconciliation, as
+/// [`DocPatches`] are.
+pub struct ClaimPatches {
+    claim_ids: Vec<u64>,
+    claim_duplicate_of: Vec<Option<u32>>,
+    figure_ids: Vec<u64>,
+    claim_figure: Vec<Option<u32>>,
+}
+
+impl ClaimPatches {
+    /// From the keys of a run, the claims its claims repeat
+    /// ([`Links::claim_duplicate_of`](crate::dedup::Links::claim_duplicate_of)) and what reconciliation found.
+    pub fn new(keys: &Keys, claim_duplicate_of: Vec<Option<u32>>, found: &Figures) -> ClaimPatches {
+        ClaimPatches {
+            claim_ids: keys.claims.iter().map(|c| c.id).collect(),
+            claim_duplicate_of,
+            figure_ids: found.rows.iter().map(|r| r.id).collect(),
+            claim_figure: found.claim_figure.clone(),
+        }
+    }
 
     /// The `duplicate_of` and `figure_id` of claims `at..at + n`.
-    fn claims(&self, at: usize, n: usize) -> Result<DataFrame> {
+    fn rows(&self, at: usize, n: usize) -> Result<DataFrame> {
         let rows = at..at + n;
         let dup = self.claim_duplicate_of[rows.clone()].iter().map(|c| c.map(|c| claim_id(self.claim_ids[c as usize])));
         let figure = self.claim_figure[rows].iter().map(|f| f.map(|f| figure_id(self.figure_ids[f as usize])));
@@ -140,7 +147,7 @@ impl Staged {
             fs::remove_dir_all(&tmp).with_context(|| format!("cannot clear {}", tmp.display()))?;
         }
         fs::create_dir_all(tmp.join("parts")).with_context(|| format!("cannot create {}", tmp.display()))?;
-        Ok(Staged { dir: dir.to_path_buf(), tmp, parts: 0, tables: None, figures_secs: None })
+        Ok(Staged { dir: dir.to_path_buf(), tmp, parts: 0, tables: None })
     }
 
     /// An output assembled from the `documents` and `claims` tables of other outputs.
@@ -168,38 +175,52 @@ impl Staged {
         self.tmp.join("parts").join(format!("{table}-{n:06}.parquet"))
     }
 
-    /// Writes the figures table (first: the keys and figures are dropped before the big
-    /// tables are assembled).
-    pub fn write_figures(&mut self, keys: &Keys, found: &Figures) -> Result<()> {
+    /// Writes the figures table; returns the seconds it took.
+    pub fn write_figures(&self, keys: &Keys, found: &Figures) -> Result<f64> {
         let started = std::time::Instant::now();
         write_figures(&self.tmp.join(TABLES[2]), keys, found)?;
-        self.figures_secs = Some(started.elapsed().as_secs_f64());
         crate::run::trace_memory("figures.parquet");
-        Ok(())
+        Ok(started.elapsed().as_secs_f64())
     }
 
-    /// Writes the documents and claims tables from the parts with `patches`, and the
-    /// manifest that `manifest` makes given the seconds spent writing the tables, and moves
-    /// them and the figures table ([`Staged::write_figures`], which must come first) into
-    /// place.
-    pub fn finish(self, patches: Patches, manifest: impl FnOnce(f64) -> serde_json::Value) -> Result<()> {
+    /// Writes the documents table from the parts with `patches`; returns the seconds it
+    /// took.
+    pub fn write_documents(&self, patches: &DocPatches) -> Result<f64> {
         let started = std::time::Instant::now();
-        let figures_secs = self.figures_secs.context("the figures table was not written")?;
-        let parts = |table: &str| match &self.tables {
+        let schema = documents_frame(&[])?.schema().clone();
+        let (parts, rows) = (self.parts("documents"), patches.statuses.len());
+        assemble(&parts, &schema, &DOC_PATCHED, rows, &|at, n| patches.rows(at, n), &self.tmp.join(TABLES[0]))?;
+        crate::run::trace_memory("documents.parquet");
+        Ok(started.elapsed().as_secs_f64())
+    }
+
+    /// Writes the claims table from the parts with `patches`; returns the seconds it took.
+    pub fn write_claims(&self, patches: &ClaimPatches) -> Result<f64> {
+        let started = std::time::Instant::now();
+        let schema = claims_frame(&[], &[])?.schema().clone();
+        let (parts, rows) = (self.parts("claims"), patches.claim_ids.len());
+        assemble(&parts, &schema, &CLAIM_PATCHED, rows, &|at, n| patches.rows(at, n), &self.tmp.join(TABLES[1]))?;
+        crate::run::trace_memory("claims.parquet");
+        Ok(started.elapsed().as_secs_f64())
+    }
+
+    /// The files the `table` ("documents" or "claims") is assembled from.
+    fn parts(&self, table: &str) -> Vec<PathBuf> {
+        match &self.tables {
             Some((docs, _)) if table == "documents" => docs.clone(),
             Some((_, claims)) => claims.clone(),
-            None => (1..=self.parts).map(|n| self.part(table, n)).collect::<Vec<_>>(),
-        };
-        let (docs, claims) = (patches.statuses.len(), patches.claim_ids.len());
-        let patch = |at, n| patches.documents(at, n);
-        let schema = documents_frame(&[])?.schema().clone();
-        assemble(&parts("documents"), &schema, &DOC_PATCHED, docs, &patch, &self.tmp.join(TABLES[0]))?;
-        crate::run::trace_memory("documents.parquet");
-        let patch = |at, n| patches.claims(at, n);
-        let schema = claims_frame(&[], &[])?.schema().clone();
-        assemble(&parts("claims"), &schema, &CLAIM_PATCHED, claims, &patch, &self.tmp.join(TABLES[1]))?;
-        crate::run::trace_memory("claims.parquet");
-        let json = serde_json::to_string_pretty(&manifest(figures_secs + started.elapsed().as_secs_f64()))?;
+            None => (1..=self.parts).map(|n| self.part(table, n)).collect(),
+        }
+    }
+
+    /// Writes `manifest` beside the three tables ([`Staged::write_documents`],
+    /// [`Staged::write_claims`], [`Staged::write_figures`]) and moves them all into place,
+    /// the manifest last.
+    pub fn finish(self, manifest: &serde_json::Value) -> Result<()> {
+        for name in TABLES {
+            anyhow::ensure!(self.tmp.join(name).is_file(), "{name} was not written");
+        }
+        let json = serde_json::to_string_pretty(manifest)?;
         fs::write(self.tmp.join("manifest.json"), json + "\n").context("cannot write manifest.json")?;
         for name in TABLES.iter().chain(["manifest.json"].iter()) {
             let to: PathBuf = self.dir.join(name);
