@@ -259,19 +259,38 @@ pub fn normalised_hash(text: &str) -> u128 {
     let mut buf: Vec<u8> = Vec::with_capacity(8 << 10);
     let (mut started, mut pending) = (false, false);
     let bytes = text.as_bytes();
+    // ASCII white space (what char::is_whitespace says of it).
+    let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII white space by byte (what char::is_whitespace says of it); other
+        // A run of ASCII other than white space at once (most of a text); other
         // characters decoded.
-        let (c, space) = if b.is_ascii() {
-            (char::from(b), matches!(b, b' ' | b'\t'..=b'\r'))
+        let (c, is_space) = if b.is_ascii() {
+            if space(b) {
+                pending = started;
+                i += 1;
+                continue;
+            }
+            let run = bytes[i..].iter().position(|&b| !b.is_ascii() || space(b)).unwrap_or(bytes.len() - i);
+            if pending {
+                buf.push(b' ');
+                pending = false;
+            }
+            started = true;
+            buf.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+            i += run;
+            if buf.len() >= 4 << 10 {
+                hasher.update(&buf);
+                buf.clear();
+            }
+            continue;
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c, c.is_whitespace())
         };
         i += c.len_utf8();
-        if space {
+        if is_space {
             pending = started;
             continue;
         }
@@ -280,13 +299,9 @@ pub fn normalised_hash(text: &str) -> u128 {
             pending = false;
         }
         started = true;
-        if b.is_ascii() {
-            buf.push(b.to_ascii_lowercase());
-        } else {
-            let mut utf8 = [0u8; 4];
-            for l in c.to_lowercase() {
-                buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
-            }
+        let mut utf8 = [0u8; 4];
+        for l in c.to_lowercase() {
+            buf.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
         }
         if buf.len() >= 4 << 10 {
             hasher.update(&buf);

@@ -161,8 +161,8 @@ impl Staged {
     pub fn write_batch(&mut self, docs: &[Article], claims: &[Claim]) -> Result<()> {
         self.parts += 1;
         let n = self.parts;
-        write_part(&documents_frame(docs)?, &DOC_PATCHED, &self.part("documents", n), DOC_GROUP)?;
-        write_part(&claims_frame(docs, claims)?, &CLAIM_PATCHED, &self.part("claims", n), CLAIM_GROUP)?;
+        write_part(&documents_table(docs), &DOC_PATCHED, &self.part("documents", n), DOC_GROUP)?;
+        write_part(&claims_table(docs, claims), &CLAIM_PATCHED, &self.part("claims", n), CLAIM_GROUP)?;
         Ok(())
     }
 
@@ -187,7 +187,7 @@ impl Staged {
     /// took.
     pub fn write_documents(&self, patches: &DocPatches) -> Result<f64> {
         let started = std::time::Instant::now();
-        let schema = documents_frame(&[])?.schema().clone();
+        let schema = documents_table(&[]).schema();
         let (parts, rows) = (self.parts("documents"), patches.statuses.len());
         assemble(&parts, &schema, &DOC_PATCHED, rows, &|at, n| patches.rows(at, n), &self.tmp.join(TABLES[0]))?;
         crate::run::trace_memory("documents.parquet");
@@ -197,7 +197,7 @@ impl Staged {
     /// Writes the claims table from the parts with `patches`; returns the seconds it took.
     pub fn write_claims(&self, patches: &ClaimPatches) -> Result<f64> {
         let started = std::time::Instant::now();
-        let schema = claims_frame(&[], &[])?.schema().clone();
+        let schema = claims_table(&[], &[]).schema();
         let (parts, rows) = (self.parts("claims"), patches.claim_ids.len());
         assemble(&parts, &schema, &CLAIM_PATCHED, rows, &|at, n| patches.rows(at, n), &self.tmp.join(TABLES[1]))?;
         crate::run::trace_memory("claims.parquet");
@@ -383,9 +383,12 @@ type RowGroup = (u64, Vec<Vec<polars_parquet::write::CompressedPage>>);
 
 impl TableWriter {
     fn create(path: &Path, schema: &Schema) -> Result<TableWriter> {
+        TableWriter::create_arrow(path, schema.to_arrow(CompatLevel::oldest()))
+    }
+
+    fn create_arrow(path: &Path, schema: ArrowSchema) -> Result<TableWriter> {
         use polars_parquet::write::{FileWriter, get_dtype_encoding};
         let options = table_options();
-        let schema = schema.to_arrow(CompatLevel::oldest());
         let encodings = schema.iter_values().map(|f| get_dtype_encoding(&f.dtype)).collect();
         let file = fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
         let writer = FileWriter::try_new(std::io::BufWriter::new(file), schema, options)
@@ -422,17 +425,38 @@ impl TableWriter {
             .collect())
     }
 
+    /// `columns` (the file's, `height` rows) cut in row groups of `rows`, each column of
+    /// each group encoded and compressed on this thread.
+    fn encode_arrays(&self, columns: &[&ArrayRef], height: usize, rows: usize) -> Result<Vec<RowGroup>> {
+        (0..height)
+            .step_by(rows.max(1))
+            .map(|at| {
+                let n = rows.min(height - at);
+                let mut pages = Vec::new();
+                for (c, column) in columns.iter().enumerate() {
+                    pages.extend(self.encode_array(column.sliced(at, n), c).map_err(|e| self.fail(e))?);
+                }
+                Ok((n as u64, pages))
+            })
+            .collect()
+    }
+
     /// The pages of column `c` (one list per leaf column).
     fn encode_column(
         &self,
         column: &Column,
         c: usize,
     ) -> PolarsResult<Vec<Vec<polars_parquet::write::CompressedPage>>> {
+        let field = self.writer.schema().get_at_index(c).expect("a field per column").1;
+        let array = column.as_materialized_series().rechunk().to_arrow_with_field(0, Cow::Borrowed(field), true)?;
+        self.encode_array(array, c)
+    }
+
+    /// The pages of `array`, column `c` of the file (one list per leaf column).
+    fn encode_array(&self, array: ArrayRef, c: usize) -> PolarsResult<Vec<Vec<polars_parquet::write::CompressedPage>>> {
         use polars_parquet::read::ParquetError;
         use polars_parquet::write::{Compressor, array_to_columns};
         let options = self.writer.options();
-        let field = self.writer.schema().get_at_index(c).expect("a field per column").1;
-        let array = column.as_materialized_series().rechunk().to_arrow_with_field(0, Cow::Borrowed(field), true)?;
         array_to_columns(array, self.fields[c].clone(), options, &self.encodings[c])?
             .into_iter()
             .map(|pages| {
@@ -557,10 +581,13 @@ pub fn schema_text() -> String {
 /// [`assemble`], which copies the pages of the flat ones into the table), encoded and
 /// compressed as the table is, in row groups of `row_group` rows. On the calling thread
 /// (the batch writer's, beside the workers).
-fn write_part(df: &DataFrame, patched: &[&str], path: &Path, row_group: usize) -> Result<()> {
-    let df = df.drop_many(patched.iter().copied());
-    let mut writer = TableWriter::create(path, df.schema())?;
-    let groups = writer.encode(&df, row_group, false)?;
+fn write_part(table: &Table, patched: &[&str], path: &Path, row_group: usize) -> Result<()> {
+    let keep: Vec<usize> =
+        (0..table.fields.len()).filter(|&c| !patched.contains(&table.fields[c].name.as_str())).collect();
+    let schema: ArrowSchema = keep.iter().map(|&c| (table.fields[c].name.clone(), table.fields[c].clone())).collect();
+    let mut writer = TableWriter::create_arrow(path, schema)?;
+    let columns: Vec<&ArrayRef> = keep.iter().map(|&c| &table.columns[c]).collect();
+    let groups = writer.encode_arrays(&columns, table.height(), row_group)?;
     writer.write(groups)?;
     writer.finish()
 }
@@ -612,8 +639,8 @@ fn col_list_str<'a>(name: &str, rows: impl Iterator<Item = &'a [String]>) -> Col
     b.finish().into_series().into_column()
 }
 
-/// The `documents` table.
-pub fn documents_frame(docs: &[Article]) -> Result<DataFrame> {
+/// The `documents` table's rows of a batch.
+pub fn documents_table(docs: &[Article]) -> Table {
     let spans: Vec<Series> = docs
         .iter()
         .map(|d| {
@@ -643,28 +670,27 @@ pub fn documents_frame(docs: &[Article]) -> Result<DataFrame> {
     } else {
         Series::new("boilerplate_spans".into(), spans)
     };
-    let df = DataFrame::new_infer_height(vec![
-        col_str("doc_id", docs.iter().map(|d| Some(d.doc_id.as_str()))),
-        col_str("source_path", docs.iter().map(|d| Some(d.source_path.as_str()))),
-        col_i64("record_index", docs.iter().map(|d| d.record_index.map(|r| r as i64))),
-        col_str("external_id", docs.iter().map(|d| d.external_id.as_deref())),
-        col_str("source_sha256", docs.iter().map(|d| Some(d.source_sha256.as_str()))),
-        col_str("format", docs.iter().map(|d| Some(d.format.as_str()))),
-        col_str("url", docs.iter().map(|d| d.url.as_deref())),
-        col_str("title", docs.iter().map(|d| d.title.as_deref())),
-        col_str("publisher", docs.iter().map(|d| d.publisher.as_deref())),
-        col_str("published", docs.iter().map(|d| d.published.as_deref())),
-        col_str("text", docs.iter().map(|d| Some(d.text.as_str()))),
-        boilerplate.into_column(),
-        col_str("status", docs.iter().map(|d| Some(d.status.as_str()))),
-        col_str("error", docs.iter().map(|d| d.error.as_deref())),
-        col_str("duplicate_of", docs.iter().map(|d| d.duplicate_of.as_deref())),
-    ])?;
-    Ok(df)
+    let mut t = Table::default();
+    t.str("doc_id", docs.iter().map(|d| Some(d.doc_id.as_str())));
+    t.str("source_path", docs.iter().map(|d| Some(d.source_path.as_str())));
+    t.i64("record_index", docs.iter().map(|d| d.record_index.map(|r| r as i64)));
+    t.str("external_id", docs.iter().map(|d| d.external_id.as_deref()));
+    t.str("source_sha256", docs.iter().map(|d| Some(d.source_sha256.as_str())));
+    t.str("format", docs.iter().map(|d| Some(d.format.as_str())));
+    t.str("url", docs.iter().map(|d| d.url.as_deref()));
+    t.str("title", docs.iter().map(|d| d.title.as_deref()));
+    t.str("publisher", docs.iter().map(|d| d.publisher.as_deref()));
+    t.str("published", docs.iter().map(|d| d.published.as_deref()));
+    t.str("text", docs.iter().map(|d| Some(d.text.as_str())));
+    t.series(&boilerplate);
+    t.str("status", docs.iter().map(|d| Some(d.status.as_str())));
+    t.str("error", docs.iter().map(|d| d.error.as_deref()));
+    t.str("duplicate_of", docs.iter().map(|d| d.duplicate_of.as_deref()));
+    t
 }
 
-/// The `claims` table.
-pub fn claims_frame(docs: &[Article], claims: &[Claim]) -> Result<DataFrame> {
+/// The `claims` table's rows of a batch.
+pub fn claims_table(docs: &[Article], claims: &[Claim]) -> Table {
     let doc_index = claim_docs(docs, claims);
     let doc_of: Vec<&Article> = doc_index.iter().map(|&i| &docs[i]).collect();
     let with_doc = || claims.iter().zip(doc_of.iter().copied());
@@ -672,41 +698,108 @@ pub fn claims_frame(docs: &[Article], claims: &[Claim]) -> Result<DataFrame> {
     let fragments: Vec<Option<String>> = with_doc()
         .map(|(c, d)| d.url.as_deref().map(|u| text_fragment_url(u, &d.text[c.sentence.start..c.sentence.end])))
         .collect();
-    let df = DataFrame::new_infer_height(vec![
-        col_str("claim_id", claims.iter().map(|c| Some(c.claim_id.as_str()))),
-        col_str("doc_id", claims.iter().map(|c| Some(c.doc_id.as_str()))),
-        col_str("source_path", doc_of.iter().map(|d| Some(d.source_path.as_str()))),
-        col_i64("record_index", doc_of.iter().map(|d| d.record_index.map(|r| r as i64))),
-        col_str("external_id", doc_of.iter().map(|d| d.external_id.as_deref())),
-        col_i64("char_start", pos.iter().map(|p| Some(p.char_start as i64))),
-        col_i64("char_end", pos.iter().map(|p| Some(p.char_end as i64))),
-        col_i64("line", pos.iter().map(|p| Some(p.line as i64))),
-        col_i64("column", pos.iter().map(|p| Some(p.column as i64))),
-        col_str("surface", with_doc().map(|(c, d)| Some(&d.text[c.span.start..c.span.end]))),
-        col_str("sentence", with_doc().map(|(c, d)| Some(&d.text[c.sentence.start..c.sentence.end]))),
-        col_i64("sentence_start", pos.iter().map(|p| Some(p.sentence_start as i64))),
-        col_str("kind", claims.iter().map(|c| Some(c.kind.as_str()))),
-        col_f64("value", claims.iter().map(|c| Some(c.value))),
-        col_f64("low", claims.iter().map(|c| c.low)),
-        col_f64("high", claims.iter().map(|c| c.high)),
-        col_str("bound", claims.iter().map(|c| Some(c.bound.as_str()))),
-        col_str("unit", claims.iter().map(|c| c.unit.as_deref())),
-        col_str("currency", claims.iter().map(|c| c.currency)),
-        col_str("change", claims.iter().map(|c| c.change.map(|x| x.as_str()))),
-        col_str("from_claim_id", claims.iter().map(|c| c.from_claim_id.as_deref())),
-        col_str("subject", claims.iter().map(|c| c.subject.as_deref())),
-        col_str("subject_key", claims.iter().map(|c| c.subject_key.as_deref())),
-        col_str("geography", claims.iter().map(|c| c.geography)),
-        col_str("period", claims.iter().map(|c| c.period.as_deref())),
-        col_str("per", claims.iter().map(|c| c.per)),
-        col_str("attribution", claims.iter().map(|c| c.attribution.as_deref())),
-        Series::new("in_boilerplate".into(), claims.iter().map(|c| c.in_boilerplate).collect::<Vec<_>>()).into_column(),
-        col_str("duplicate_of", claims.iter().map(|c| c.duplicate_of.as_deref())),
-        col_str("figure_id", claims.iter().map(|c| c.figure_id.as_deref())),
-        col_str("text_fragment_url", fragments.iter().map(|f| f.as_deref())),
-        col_str("rule", claims.iter().map(|c| Some(c.rule))),
-    ])?;
-    Ok(df)
+    let mut t = Table::default();
+    t.str("claim_id", claims.iter().map(|c| Some(c.claim_id.as_str())));
+    t.str("doc_id", claims.iter().map(|c| Some(c.doc_id.as_str())));
+    t.str("source_path", doc_of.iter().map(|d| Some(d.source_path.as_str())));
+    t.i64("record_index", doc_of.iter().map(|d| d.record_index.map(|r| r as i64)));
+    t.str("external_id", doc_of.iter().map(|d| d.external_id.as_deref()));
+    t.i64("char_start", pos.iter().map(|p| Some(p.char_start as i64)));
+    t.i64("char_end", pos.iter().map(|p| Some(p.char_end as i64)));
+    t.i64("line", pos.iter().map(|p| Some(p.line as i64)));
+    t.i64("column", pos.iter().map(|p| Some(p.column as i64)));
+    t.str("surface", with_doc().map(|(c, d)| Some(&d.text[c.span.start..c.span.end])));
+    t.str("sentence", with_doc().map(|(c, d)| Some(&d.text[c.sentence.start..c.sentence.end])));
+    t.i64("sentence_start", pos.iter().map(|p| Some(p.sentence_start as i64)));
+    t.str("kind", claims.iter().map(|c| Some(c.kind.as_str())));
+    t.f64("value", claims.iter().map(|c| Some(c.value)));
+    t.f64("low", claims.iter().map(|c| c.low));
+    t.f64("high", claims.iter().map(|c| c.high));
+    t.str("bound", claims.iter().map(|c| Some(c.bound.as_str())));
+    t.str("unit", claims.iter().map(|c| c.unit.as_deref()));
+    t.str("currency", claims.iter().map(|c| c.currency));
+    t.str("change", claims.iter().map(|c| c.change.map(|x| x.as_str())));
+    t.str("from_claim_id", claims.iter().map(|c| c.from_claim_id.as_deref()));
+    t.str("subject", claims.iter().map(|c| c.subject.as_deref()));
+    t.str("subject_key", claims.iter().map(|c| c.subject_key.as_deref()));
+    t.str("geography", claims.iter().map(|c| c.geography));
+    t.str("period", claims.iter().map(|c| c.period.as_deref()));
+    t.str("per", claims.iter().map(|c| c.per));
+    t.str("attribution", claims.iter().map(|c| c.attribution.as_deref()));
+    t.bool("in_boilerplate", claims.iter().map(|c| c.in_boilerplate));
+    t.str("duplicate_of", claims.iter().map(|c| c.duplicate_of.as_deref()));
+    t.str("figure_id", claims.iter().map(|c| c.figure_id.as_deref()));
+    t.str("text_fragment_url", fragments.iter().map(|f| f.as_deref()));
+    t.str("rule", claims.iter().map(|c| Some(c.rule)));
+    t
+}
+
+/// Rows of a table as the Arrow arrays its file is written from (`large_string`, as
+/// polars writes at [`CompatLevel::oldest`]): a batch's strings are copied once, into
+/// their column, rather than into a polars column and again as it is cast for the file.
+#[derive(Default)]
+pub struct Table {
+    fields: Vec<polars_arrow::datatypes::Field>,
+    columns: Vec<ArrayRef>,
+}
+
+impl Table {
+    fn push(&mut self, name: &str, array: ArrayRef) {
+        let field = polars_arrow::datatypes::Field::new(name.into(), array.dtype().clone(), true);
+        self.fields.push(field);
+        self.columns.push(array);
+    }
+
+    fn str<'a>(&mut self, name: &str, values: impl Iterator<Item = Option<&'a str>> + Clone) {
+        let bytes = values.clone().map(|v| v.map_or(0, str::len)).sum();
+        let mut array = polars_arrow::array::MutableUtf8Array::<i64>::with_capacities(values.size_hint().0, bytes);
+        for v in values {
+            array.push(v);
+        }
+        let array: polars_arrow::array::Utf8Array<i64> = array.into();
+        self.push(name, array.boxed());
+    }
+
+    fn i64(&mut self, name: &str, values: impl Iterator<Item = Option<i64>>) {
+        self.push(name, polars_arrow::array::PrimitiveArray::<i64>::from(values.collect::<Vec<_>>()).boxed());
+    }
+
+    fn f64(&mut self, name: &str, values: impl Iterator<Item = Option<f64>>) {
+        self.push(name, polars_arrow::array::PrimitiveArray::<f64>::from(values.collect::<Vec<_>>()).boxed());
+    }
+
+    fn bool(&mut self, name: &str, values: impl Iterator<Item = bool>) {
+        self.push(name, polars_arrow::array::BooleanArray::from_slice(values.collect::<Vec<_>>()).boxed());
+    }
+
+    /// A polars column, as the file holds it.
+    fn series(&mut self, s: &Series) {
+        let array = s.rechunk().to_arrow(0, CompatLevel::oldest());
+        self.push(s.name(), array);
+    }
+
+    /// A polars frame's columns (tests write parts from frames).
+    #[cfg(test)]
+    fn from_frame(df: &DataFrame) -> Table {
+        let mut t = Table::default();
+        for c in df.columns() {
+            t.series(c.as_materialized_series());
+        }
+        t
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        self.fields.iter().map(|f| f.name.as_str()).collect()
+    }
+
+    fn height(&self) -> usize {
+        self.columns.first().map_or(0, |c| c.len())
+    }
+
+    /// The table's schema, as polars gives it (what the assembled table is written with).
+    pub fn schema(&self) -> Schema {
+        Schema::from_iter(self.fields.iter().map(|f| Field::new(f.name.clone(), DataType::from_arrow_field(f))))
+    }
 }
 
 /// The `figures` table.
@@ -787,7 +880,7 @@ mod tests {
                 ])
                 .unwrap();
                 let path = dir.join(format!("part-{k}.parquet"));
-                write_part(&df, &["flag"], &path, 2).unwrap();
+                write_part(&Table::from_frame(&df), &["flag"], &path, 2).unwrap();
                 path
             })
             .collect()
@@ -851,9 +944,17 @@ mod tests {
     #[test]
     fn frames_have_the_contract_s_columns_in_order() {
         let names = |df: DataFrame| df.get_column_names().iter().map(|c| c.to_string()).collect::<Vec<_>>();
-        assert_eq!(names(documents_frame(&[]).unwrap()), DOCUMENT_COLUMNS);
-        assert_eq!(names(claims_frame(&[], &[]).unwrap()), CLAIM_COLUMNS);
+        assert_eq!(documents_table(&[]).names(), DOCUMENT_COLUMNS);
+        assert_eq!(claims_table(&[], &[]).names(), CLAIM_COLUMNS);
         assert_eq!(names(figures_frame(&[]).unwrap()), FIGURE_COLUMNS);
+        // The batches' arrays have the contract's types.
+        let (docs, claims) = (documents_table(&[]).schema(), claims_table(&[], &[]).schema());
+        let list = |t: DataType| DataType::List(Box::new(t));
+        assert_eq!(docs.get("text"), Some(&DataType::String));
+        assert_eq!(docs.get("record_index"), Some(&DataType::Int64));
+        assert_eq!(docs.get("boilerplate_spans"), Some(&list(list(DataType::Int64))));
+        assert_eq!(claims.get("value"), Some(&DataType::Float64));
+        assert_eq!(claims.get("in_boilerplate"), Some(&DataType::Boolean));
     }
 
     #[test]
@@ -864,7 +965,7 @@ mod tests {
         let mut df = frame(vec![0, 1, 2]);
         df.vstack_mut(&frame(vec![3, 4])).unwrap();
         let path = dir.path().join("part.parquet");
-        write_part(&df, &[], &path, 1024).unwrap();
+        write_part(&Table::from_frame(&df), &[], &path, 1024).unwrap();
         let back = ParquetReader::new(fs::File::open(&path).unwrap()).finish().unwrap();
         let ids: Vec<i64> = back.column("id").unwrap().i64().unwrap().into_no_null_iter().collect();
         assert_eq!(ids, [0, 1, 2, 3, 4]);
@@ -877,7 +978,7 @@ mod tests {
         let big: Vec<String> = (0..3).map(|i| format!("{i}").repeat(600_000)).collect();
         let df = DataFrame::new_infer_height(vec![Series::new("name".into(), big.clone()).into_column()]).unwrap();
         let part = dir.path().join("part.parquet");
-        write_part(&df, &[], &part, 3).unwrap();
+        write_part(&Table::from_frame(&df), &[], &part, 3).unwrap();
         let bytes: polars_buffer::Buffer<u8> = fs::read(&part).unwrap().into();
         let meta = polars_parquet::read::read_metadata(&mut std::io::Cursor::new(bytes.clone())).unwrap();
         let chunk = meta.row_groups[0].columns_under_root_iter("name").unwrap().next().unwrap();
@@ -915,9 +1016,9 @@ mod tests {
         ])
         .unwrap();
         let whole = dir.path().join("whole.parquet");
-        write_part(&table, &[], &whole, 2).unwrap();
+        write_part(&Table::from_frame(&table), &[], &whole, 2).unwrap();
         let empty = dir.path().join("empty.parquet");
-        write_part(&table.slice(0, 0), &["flag"], &empty, 2).unwrap();
+        write_part(&Table::from_frame(&table.slice(0, 0)), &["flag"], &empty, 2).unwrap();
         let more = parts(dir.path(), &[3..5, 5..5]).remove(0);
         let out = dir.path().join("table.parquet");
         assemble(&[whole, empty, more], &schema(), &["flag"], 5, &flags, &out).unwrap();
@@ -943,7 +1044,7 @@ mod tests {
         ])
         .unwrap();
         let part = dir.path().join("part.parquet");
-        write_part(&df, &[], &part, 2).unwrap();
+        write_part(&Table::from_frame(&df), &[], &part, 2).unwrap();
         let out = dir.path().join("table.parquet");
         let e = assemble(&[part], &schema(), &["flag"], 2, &flags, &out).unwrap_err();
         assert!(e.to_string().contains("column id is"), "{e}");
