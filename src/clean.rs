@@ -206,21 +206,29 @@ fn counts(s: &str) -> Counts {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (c, width) = if b.is_ascii() {
-            (char::from(b), 1)
+        // ASCII by table; other characters decoded.
+        let (class, width) = if b.is_ascii() {
+            (ASCII_CLASS[usize::from(b)], 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
+            let class = if c.is_whitespace() {
+                SPACE
+            } else if c.is_alphanumeric() || c == '’' {
+                WORD
+            } else {
+                0
+            };
+            (class, c.len_utf8())
         };
         n.chars += 1;
-        if !c.is_whitespace() {
+        if class & SPACE == 0 {
             n.nonws += width;
         }
-        if c.is_alphanumeric() || c == '\'' || c == '’' {
+        if class & WORD != 0 {
             if start.is_none() {
                 (start, digit, ascii) = (Some(i), false, true);
             }
-            digit |= b.is_ascii_digit();
+            digit |= class & DIGIT != 0;
             ascii &= b.is_ascii();
         } else if let Some(from) = start.take() {
             end_word(&mut n, from, i, digit, ascii);
@@ -232,6 +240,30 @@ fn counts(s: &str) -> Counts {
     }
     n
 }
+
+/// What [`counts`] tells of a character: white space (as `char::is_whitespace`), part of
+/// a word (a letter, a digit or an apostrophe), an ASCII digit.
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+const DIGIT: u8 = 4;
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if c.is_ascii_digit() {
+            WORD | DIGIT
+        } else if c.is_ascii_alphabetic() || c == b'\'' {
+            WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Whether `w` in lower case is a stop word, without allocating for an ASCII word.
 fn is_stopword_any_case(w: &str, ascii: bool) -> bool {
@@ -547,6 +579,74 @@ fn block_hash(text: &str) -> u64 {
 mod tests {
     use super::*;
     use crate::model::{Format, Span};
+
+    /// [`counts`] as first written, a character at a time: the reference for the table.
+    fn counts_by_char(s: &str) -> Counts {
+        let mut n = Counts { chars: 0, nonws: 0, words: 0, stop: 0 };
+        let bytes = s.as_bytes();
+        // The word being read: where it starts, whether it holds a digit or a non-ASCII character.
+        let (mut start, mut digit, mut ascii) = (None::<usize>, false, true);
+        let end_word = |n: &mut Counts, from: usize, to: usize, digit: bool, ascii: bool| {
+            if digit {
+                return;
+            }
+            n.words += 1;
+            if is_stopword_any_case(&s[from..to], ascii) {
+                n.stop += 1;
+            }
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (c, width) = if b.is_ascii() {
+                (char::from(b), 1)
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            n.chars += 1;
+            if !c.is_whitespace() {
+                n.nonws += width;
+            }
+            if c.is_alphanumeric() || c == '\'' || c == '’' {
+                if start.is_none() {
+                    (start, digit, ascii) = (Some(i), false, true);
+                }
+                digit |= b.is_ascii_digit();
+                ascii &= b.is_ascii();
+            } else if let Some(from) = start.take() {
+                end_word(&mut n, from, i, digit, ascii);
+            }
+            i += width;
+        }
+        if let Some(from) = start {
+            end_word(&mut n, from, bytes.len(), digit, ascii);
+        }
+        n
+    }
+
+    #[test]
+    fn counts_agree_with_counting_by_character() {
+        let texts = [
+            "",
+            "The council's figures, published on Monday, show 4,000 children waiting.",
+            "  Naïve CAFÉ\u{a0}prices rose ²3 times\tin\u{2003}Zürich’s old town\r\n",
+            "rock'n'roll — it’s 10x the 2021-22 level; ÉCOLE İstanbul\u{1c}x",
+            "\u{85}\u{2028}done.",
+        ];
+        for t in texts {
+            let (a, b) = (counts(t), counts_by_char(t));
+            assert_eq!((a.chars, a.nonws, a.words, a.stop), (b.chars, b.nonws, b.words, b.stop), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counts_agree_with_counting_by_character_on_any_text(s in "[a-zA-Z0-9 '’.,\t\n\u{a0}\u{2003}éÉİ²—-]{0,80}|\\PC{0,40}") {
+            let (a, b) = (counts(&s), counts_by_char(&s));
+            proptest::prop_assert_eq!((a.chars, a.nonws, a.words, a.stop), (b.chars, b.nonws, b.words, b.stop));
+        }
+    }
 
     #[test]
     fn block_counts_agree_with_counting_words() {
