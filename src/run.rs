@@ -471,14 +471,14 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn manifest(
+fn manifest<'a>(
     config: &Config,
-    files: &[InputFile],
+    files: &'a [InputFile],
     skipped: &[(String, String)],
     counts: &Counts,
     t: &Timings,
     started_at: SystemTime,
-) -> serde_json::Value {
+) -> Manifest<'a> {
     let mut m = manifest_head(started_at, counts);
     m.extend(json_object(json!({
         "config": {
@@ -487,9 +487,6 @@ fn manifest(
             "jobs": config.jobs.unwrap_or_else(rayon::current_num_threads),
             "shard": config.shard.map(|(i, n)| format!("{i}/{n}")),
         },
-        "inputs": files.iter().map(|f| json!({
-            "path": f.path, "bytes": f.bytes, "sha256": f.sha256, "format": f.format.as_str(),
-        })).collect::<Vec<_>>(),
         "skipped": skipped.iter().map(|(p, why)| json!({"path": p, "reason": why})).collect::<Vec<_>>(),
         "timings_seconds": {
             "ingest": round3(t.ingest),
@@ -504,7 +501,53 @@ fn manifest(
             "total": round3(t.total),
         },
     })));
-    serde_json::Value::Object(m)
+    Manifest { head: m, inputs: files }
+}
+
+/// `manifest.json`: its keys in order, `inputs` (a dump's every file) written from the
+/// list as it goes rather than made into a JSON tree first.
+struct Manifest<'a> {
+    head: serde_json::Map<String, serde_json::Value>,
+    inputs: &'a [InputFile],
+}
+
+impl serde::Serialize for Manifest<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        /// An input's entry, its keys in order.
+        #[derive(serde::Serialize)]
+        struct Input<'a> {
+            bytes: u64,
+            format: &'a str,
+            path: &'a str,
+            sha256: &'a str,
+        }
+        struct Inputs<'a>(&'a [InputFile]);
+        impl serde::Serialize for Inputs<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.len()))?;
+                for f in self.0 {
+                    seq.serialize_element(&Input {
+                        bytes: f.bytes,
+                        format: f.format.as_str(),
+                        path: &f.path,
+                        sha256: &f.sha256,
+                    })?;
+                }
+                seq.end()
+            }
+        }
+        let mut keys: Vec<&str> = self.head.keys().map(String::as_str).chain(["inputs"]).collect();
+        keys.sort_unstable();
+        let mut map = s.serialize_map(Some(keys.len()))?;
+        for k in keys {
+            match self.head.get(k) {
+                Some(v) => map.serialize_entry(k, v)?,
+                None => map.serialize_entry(k, &Inputs(self.inputs))?,
+            }
+        }
+        map.end()
+    }
 }
 
 fn json_object(v: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {

@@ -216,12 +216,20 @@ impl Staged {
     /// Writes `manifest` beside the three tables ([`Staged::write_documents`],
     /// [`Staged::write_claims`], [`Staged::write_figures`]) and moves them all into place,
     /// the manifest last.
-    pub fn finish(self, manifest: &serde_json::Value) -> Result<()> {
+    pub fn finish(self, manifest: &impl serde::Serialize) -> Result<()> {
+        use std::io::Write;
         for name in TABLES {
             anyhow::ensure!(self.tmp.join(name).is_file(), "{name} was not written");
         }
-        let json = serde_json::to_string_pretty(manifest)?;
-        fs::write(self.tmp.join("manifest.json"), json + "\n").context("cannot write manifest.json")?;
+        // Streamed to the file: a dump's manifest lists every input.
+        let path = self.tmp.join("manifest.json");
+        let write = || -> std::io::Result<()> {
+            let mut out = std::io::BufWriter::new(fs::File::create(&path)?);
+            serde_json::to_writer_pretty(&mut out, manifest)?;
+            out.write_all(b"\n")?;
+            out.flush()
+        };
+        write().context("cannot write manifest.json")?;
         for name in TABLES.iter().chain(["manifest.json"].iter()) {
             let to: PathBuf = self.dir.join(name);
             fs::rename(self.tmp.join(name), &to).with_context(|| format!("cannot move {} into place", to.display()))?;
