@@ -143,13 +143,15 @@ pub fn run(config: &Config) -> Result<Summary> {
         },
     );
     trace_memory(&format!("handing batches to the writer: {handoff:.2} s"));
+    // On a failure, the writer's error first: a failed write stops the reading with a
+    // vaguer one.
     let writer = match processed {
-        Ok(r) => {
-            r.context("cannot read the parsed documents back")?;
-            writer
+        Ok(Ok(())) => writer,
+        Ok(Err(e)) => {
+            writer.finish()?;
+            return Err(e).context("cannot read the parsed documents back");
         }
         Err(e) => {
-            // The writer's error first: a failed write stops the reading with a vaguer one.
             writer.finish()?;
             return Err(e);
         }
