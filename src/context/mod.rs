@@ -252,11 +252,13 @@ impl Quotes {
                 inside = false;
             }
             let start = inside;
-            for c in article.text[s.span.start..s.span.end].chars() {
-                match c {
-                    '“' => inside = true,
-                    '”' => inside = false,
-                    '"' => inside = !inside,
+            // Only '"' and the lead byte of '“' and '”' (E2 80 9C, E2 80 9D) are looked at.
+            let text = &article.text.as_bytes()[s.span.start..s.span.end];
+            for at in memchr::memchr2_iter(b'"', 0xE2, text) {
+                match text[at..] {
+                    [b'"', ..] => inside = !inside,
+                    [0xE2, 0x80, 0x9C, ..] => inside = true,
+                    [0xE2, 0x80, 0x9D, ..] => inside = false,
                     _ => {}
                 }
             }
@@ -349,6 +351,25 @@ mod tests {
         assert_eq!(c[0].attribution.as_deref(), Some("Ann Lee"));
         assert_eq!(c[1].attribution.as_deref(), Some("Ann Lee"));
         assert_eq!(c[2].attribution, None);
+    }
+
+    #[test]
+    fn quotes_are_followed_across_sentences() {
+        for (text, want) in [
+            (
+                "“We saw 300. It is 40 more,” she said. Later 5 left.",
+                vec![(false, true), (true, false), (false, false)],
+            ),
+            (
+                "\"We saw 300. It is 40 more,\" she said. Later 5 left.",
+                vec![(false, true), (true, false), (false, false)],
+            ),
+            ("Costs — “about £5m” — rose. Then “more. Much more.", vec![(false, false), (false, true), (true, true)]),
+        ] {
+            let a = article(text, None);
+            let sentences = crate::segment::segment(&a);
+            assert_eq!(Quotes::new(&a, &sentences).state, want, "{text}");
+        }
     }
 
     #[test]
