@@ -140,9 +140,10 @@ fn duplicate_groups(keys: &Keys) -> Vec<Vec<usize>> {
 
 /// The near-duplicate signature of a document's body (`text` without its `boilerplate`
 /// byte spans): its distinct 5-word shingles as sorted 32-bit hashes, and its MinHash band
-/// hashes; nothing when the body has fewer than [`MIN_SHINGLES`] shingles.
+/// hashes; nothing when the body has fewer than [`MIN_SHINGLES`] of those.
 pub fn signature(text: &str, boilerplate: &[(usize, usize)]) -> (Vec<u32>, Option<[u64; BANDS]>) {
-    let mut words: Vec<u64> = Vec::new();
+    // About a word in six bytes of English.
+    let mut words: Vec<u64> = Vec::with_capacity(text.len() / 6);
     let mut at = 0;
     for &(s, e) in boilerplate.iter().chain(std::iter::once(&(text.len(), text.len()))) {
         if let Some(part) = text.get(at..s.max(at)) {
@@ -151,23 +152,23 @@ pub fn signature(text: &str, boilerplate: &[(usize, usize)]) -> (Vec<u32>, Optio
         at = at.max(e);
     }
     // A shingle's hash: its words' hashes (already mixed), each rotated by its place, mixed once.
-    let mut shingles: Vec<u64> = words
+    let shingles: Vec<u64> = words
         .windows(SHINGLE)
         .map(|w| mix(w.iter().enumerate().fold(0x84_2225u64, |h, (i, &x)| h ^ x.rotate_left(13 * i as u32))))
         .collect();
-    shingles.sort_unstable();
-    shingles.dedup();
-    if shingles.len() < MIN_SHINGLES {
+    // The set of their high halves (sorted as 32-bit numbers, faster than the whole).
+    let mut small: Vec<u32> = shingles.iter().map(|&h| (h >> 32) as u32).collect();
+    small.sort_unstable();
+    small.dedup();
+    if small.len() < MIN_SHINGLES {
         return (Vec::new(), None);
     }
+    // A repeated shingle changes no bin's smallest: the MinHash needs no distinct set.
     let sig = minhash(&shingles);
     let mut bands = [0u64; BANDS];
     for (b, band) in bands.iter_mut().enumerate() {
         *band = sig[b * ROWS..(b + 1) * ROWS].iter().fold(0xcbf2_9ce4_8422_2325u64 ^ b as u64, |h, &x| mix(h ^ x));
     }
-    // Sorted already: the shingles are, and taking their high halves keeps the order.
-    let mut small: Vec<u32> = shingles.iter().map(|&h| (h >> 32) as u32).collect();
-    small.dedup();
     (small, Some(bands))
 }
 
@@ -175,33 +176,41 @@ pub fn signature(text: &str, boilerplate: &[(usize, usize)]) -> (Vec<u32>, Optio
 fn word_hashes(text: &str, out: &mut Vec<u64>) {
     const START: u64 = 0xcbf2_9ce4_8422_2325;
     let bytes = text.as_bytes();
-    let (mut h, mut in_word, mut i) = (START, false, 0);
-    while i < bytes.len() {
+    // Whether the character at `i` is a letter or digit, and its width: ASCII by byte,
+    // other characters decoded.
+    let at = |i: usize| -> (bool, usize, Option<char>) {
         let b = bytes[i];
-        // ASCII a byte at a time; other characters decoded, as the same FNV of their
-        // lower case (a word's hash does not depend on which path read it).
-        let (alnum, width) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if alnum {
-            in_word = true;
-            if b.is_ascii() {
-                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV);
-            } else {
-                for c in text[i..i + width].chars().flat_map(char::to_lowercase) {
-                    h = (h ^ c as u64).wrapping_mul(FNV);
+        if b.is_ascii() {
+            return (b.is_ascii_alphanumeric(), 1, None);
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8(), Some(c))
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (alnum, width, _) = at(i);
+        if !alnum {
+            i += width;
+            continue;
+        }
+        // A word, hashed as the FNV of its lower case (the same whichever path reads a
+        // character).
+        let mut h = START;
+        while i < bytes.len() {
+            let (alnum, width, c) = at(i);
+            if !alnum {
+                break;
+            }
+            match c {
+                None => h = (h ^ u64::from(bytes[i].to_ascii_lowercase())).wrapping_mul(FNV),
+                Some(c) => {
+                    for l in c.to_lowercase() {
+                        h = (h ^ l as u64).wrapping_mul(FNV);
+                    }
                 }
             }
-        } else if in_word {
-            out.push(mix(h));
-            (h, in_word) = (START, false);
+            i += width;
         }
-        i += width;
-    }
-    if in_word {
         out.push(mix(h));
     }
 }
