@@ -170,31 +170,23 @@ pub fn run(config: &Config) -> Result<Summary> {
     timings.dedup += t.elapsed().as_secs_f64();
     trace_memory("dedup");
     links.mark_duplicates(&mut statuses);
-    // The documents table needs only dedup: it is assembled while reconciliation runs.
-    // The tables are encoded on the workers, whose memory freed after pass 2 is reused (on
-    // threads of their own, they would add to it).
-    let doc_patches = DocPatches::new(&keys, &statuses, links.doc_duplicate_of.clone());
-    let (documents_secs, (found, reconcile_secs)) = pool.install(|| {
-        rayon::join(
-            || staged.write_documents(&doc_patches),
-            || {
-                let t = Instant::now();
-                let found = reconcile(&keys, &links);
-                trace_memory("reconcile");
-                (found, t.elapsed().as_secs_f64())
-            },
-        )
-    });
-    let documents_secs = documents_secs?;
-    drop(doc_patches);
-    timings.reconcile = reconcile_secs;
+    let t = Instant::now();
+    let found = reconcile(&keys, &links);
+    timings.reconcile = t.elapsed().as_secs_f64();
+    trace_memory("reconcile");
     let counts = Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
-    let claim_patches = ClaimPatches::new(&keys, links.claim_duplicate_of, &found);
+    // The tables one after another, each in the room the one before freed (assembled beside
+    // reconciliation, the documents table raised the peak on four times the benchmark
+    // corpus). They are encoded on the workers, whose memory freed after pass 2 is reused
+    // (on threads of their own, they would add to it).
     let figures_secs = pool.install(|| staged.write_figures(&keys, &found))?;
+    let doc_patches = DocPatches::new(&keys, &statuses, links.doc_duplicate_of);
+    let claim_patches = ClaimPatches::new(&keys, links.claim_duplicate_of, &found);
     let figures = found.len();
-    // Only the patches are needed from here: the claims table is assembled in the keys' room
-    // (beside the figures table, it raised the peak of twice the benchmark corpus).
+    // Only the patches are needed from here.
     drop((keys, found));
+    let documents_secs = pool.install(|| staged.write_documents(&doc_patches))?;
+    drop(doc_patches);
     let claims_secs = pool.install(|| staged.write_claims(&claim_patches))?;
     drop(claim_patches);
     timings.write = write_secs + documents_secs + figures_secs + claims_secs;
