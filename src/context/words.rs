@@ -28,33 +28,40 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut w = Vec::new();
-        let mut iter = text.char_indices().peekable();
-        let mut last_end = 0;
-        while let Some((i, c)) = iter.next() {
-            if !c.is_alphanumeric() {
+        let bytes = text.as_bytes();
+        // The character at `i`: whether it is a letter or digit, upper case, and its width
+        // (ASCII by byte, other characters decoded).
+        let at = |i: usize| -> (char, bool, usize) {
+            let b = bytes[i];
+            if b.is_ascii() {
+                return (char::from(b), b.is_ascii_alphanumeric(), 1);
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.is_alphanumeric(), c.len_utf8())
+        };
+        let mut w = Vec::with_capacity(bytes.len() / 6);
+        let (mut i, mut last_end) = (0, 0);
+        while i < bytes.len() {
+            let (c, alnum, width) = at(i);
+            if !alnum {
+                i += width;
                 continue;
             }
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                    continue;
-                }
+            let start = i;
+            i += width;
+            let mut end = i;
+            while i < bytes.len() {
+                let (d, alnum, width) = at(i);
                 // Inner joiners only when a letter or digit follows.
-                if matches!(d, '\'' | '’' | '-' | '.') {
-                    let after = text[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        end = j + d.len_utf8();
-                        iter.next();
-                        continue;
-                    }
+                let joins = || matches!(d, '\'' | '’' | '-' | '.') && i + width < bytes.len() && at(i + width).1;
+                if !alnum && !joins() {
+                    break;
                 }
-                break;
+                i += width;
+                end = i;
             }
-            let punct_before = !w.is_empty() && is_break(&text[last_end..i]);
-            w.push(Word { start: i, end, punct_before, cap: c.is_uppercase() });
+            let punct_before = !w.is_empty() && is_break(&text[last_end..start]);
+            w.push(Word { start, end, punct_before, cap: c.is_uppercase() });
             last_end = end;
         }
         Words { text, lower: text.to_ascii_lowercase(), w }
@@ -117,6 +124,54 @@ impl<'a> Words<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Words::new`] as first written, over `char_indices`: the reference for the byte loop.
+    fn words_by_char(text: &str) -> Vec<Word> {
+        let mut w = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        let mut last_end = 0;
+        while let Some((i, c)) = iter.next() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                // Inner joiners only when a letter or digit follows.
+                if matches!(d, '\'' | '’' | '-' | '.') {
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            let punct_before = !w.is_empty() && is_break(&text[last_end..i]);
+            w.push(Word { start: i, end, punct_before, cap: c.is_uppercase() });
+            last_end = end;
+        }
+        w
+    }
+
+    fn same(a: &[Word], b: &[Word]) -> bool {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| (x.start, x.end, x.punct_before, x.cap) == (y.start, y.end, y.punct_before, y.cap))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_agree_with_reading_by_character(s in "[a-zA-Z0-9 '’.,:£$€-]{0,60}|[aÉé1 ’'.-]{0,20}|\\PC{0,30}") {
+            proptest::prop_assert!(same(&Words::new(&s).w, &words_by_char(&s)), "{:?}", s);
+        }
+    }
 
     #[test]
     fn words_keep_inner_joiners() {
