@@ -145,17 +145,10 @@ pub fn run(config: &Config) -> Result<Summary> {
     trace_memory(&format!("handing batches to the writer: {handoff:.2} s"));
     // On a failure, the writer's error first: a failed write stops the reading with a
     // vaguer one.
-    let writer = match processed {
-        Ok(Ok(())) => writer,
-        Ok(Err(e)) => {
-            writer.finish()?;
-            return Err(e).context("cannot read the parsed documents back");
-        }
-        Err(e) => {
-            writer.finish()?;
-            return Err(e);
-        }
-    };
+    if let Err(e) = processed.and_then(|read| read.context("cannot read the parsed documents back")) {
+        writer.finish()?;
+        return Err(e);
+    }
     // Its space back at once; the folder goes when the output is complete.
     let _ = std::fs::remove_file(&spill_path);
 
@@ -175,10 +168,9 @@ pub fn run(config: &Config) -> Result<Summary> {
     timings.reconcile = t.elapsed().as_secs_f64();
     trace_memory("reconcile");
     let counts = Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
-    // The tables one after another, each in the room the one before freed (assembled beside
-    // reconciliation, the documents table raised the peak on four times the benchmark
-    // corpus). They are encoded on the workers, whose memory freed after pass 2 is reused
-    // (on threads of their own, they would add to it).
+    // The tables one after another, each in the memory the one before freed (side by side,
+    // they raise the peak). They are encoded on the workers, whose memory freed after pass 2
+    // is reused (on threads of their own, they would add to it).
     let figures_secs = pool.install(|| staged.write_figures(&keys, &found))?;
     let doc_patches = DocPatches::new(&keys, &statuses, links.doc_duplicate_of);
     let claim_patches = ClaimPatches::new(&keys, links.claim_duplicate_of, &found);
@@ -510,7 +502,7 @@ struct Manifest<'a> {
 
 impl serde::Serialize for Manifest<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
+        use serde::ser::SerializeMap;
         /// An input's entry, its keys in order.
         #[derive(serde::Serialize)]
         struct Input<'a> {
@@ -522,16 +514,12 @@ impl serde::Serialize for Manifest<'_> {
         struct Inputs<'a>(&'a [InputFile]);
         impl serde::Serialize for Inputs<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                for f in self.0 {
-                    seq.serialize_element(&Input {
-                        bytes: f.bytes,
-                        format: f.format.as_str(),
-                        path: &f.path,
-                        sha256: &f.sha256,
-                    })?;
-                }
-                seq.end()
+                s.collect_seq(self.0.iter().map(|f| Input {
+                    bytes: f.bytes,
+                    format: f.format.as_str(),
+                    path: &f.path,
+                    sha256: &f.sha256,
+                }))
             }
         }
         let mut keys: Vec<&str> = self.head.keys().map(String::as_str).chain(["inputs"]).collect();
