@@ -39,6 +39,12 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date written in `s` as ISO 8601 (`2024-01-12`); slashed dates are read day first.
 pub fn find_date(s: &str) -> Option<String> {
+    // Every form has a year, 19xx or 20xx: most lines have none, and the captures run a
+    // backtracker.
+    let year = |w: &[u8]| matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit();
+    if !s.as_bytes().windows(4).any(year) {
+        return None;
+    }
     let c = DATE.captures(s)?;
     let (d, m, y) = if let Some(y) = c.name("y1") {
         (&c["d1"], month(&c["m1"])?, y.as_str())
@@ -127,6 +133,8 @@ mod tests {
         assert_eq!(find_date("ways we support children in care12/1/2024").as_deref(), Some("2024-01-12"));
         assert_eq!(find_date("Updated 2023-11-30T10:00Z").as_deref(), Some("2023-11-30"));
         assert_eq!(find_date("In 2024 it rose").as_deref(), None);
+        assert_eq!(find_date("Published: 14 May 24, 09:30").as_deref(), None);
+        assert_eq!(find_date("14 May 1999").as_deref(), Some("1999-05-14"));
         assert_eq!(find_date("Scores were 3/4/5").as_deref(), None);
     }
 
