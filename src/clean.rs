@@ -128,12 +128,27 @@ struct Features {
     label: bool,
 }
 
-static CAPTION: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)^(photo|image|picture|pic|credit)s?\s*:|\((photo|image|picture|pic|credit)s?\s*:[^)]*\)\s*$",
-    )
-    .expect("valid regex")
+/// A caption's or credit's opening ("Photo: …"), matched at the start of a block.
+static CAPTION_START: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"(?i)^(photo|image|picture|pic|credit)s?\s*:").expect("valid regex"));
+
+/// A credit in brackets closing a block ("… (Image: Getty)"), matched on the block's tail.
+static CAPTION_END: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\((photo|image|picture|pic|credit)s?\s*:[^)]*\)\s*$").expect("valid regex")
 });
+
+/// Whether a block is a caption or a credit: opens with one, or closes with one in
+/// brackets. The closing credit holds no `)` before its last, so only the text after the
+/// block's second-to-last `)` is searched, not the whole block.
+fn caption(s: &str) -> bool {
+    if CAPTION_START.is_match(s) {
+        return true;
+    }
+    let t = s.trim_end();
+    let Some(body) = t.strip_suffix(')') else { return false };
+    let from = body.rfind(')').map_or(0, |i| i + 1);
+    CAPTION_END.is_match(&s[from..])
+}
 
 /// Words that label a slot of the page when they stand alone.
 const LABELS: &[&str] = &[
@@ -171,7 +186,7 @@ fn features(text: &str, block: &Block) -> Features {
             GATE_SET.count(lower) > 0 && !lower.contains("reading below") && !lower.contains("continues below")
         }),
         sentence: s.trim_end().ends_with(['.', '!', '?', '"', '”', '’']),
-        label: CAPTION.is_match(s)
+        label: caption(s)
             || lower.as_deref().is_some_and(|lower| LABELS.contains(&lower.trim_end_matches(['.', ':', '!']).trim())),
         teaser_cut: s.ends_with("[...]") || s.ends_with("[…]") || s.ends_with("...") || s.ends_with('…'),
     }
@@ -567,12 +582,21 @@ fn neighbour(classes: &[Class], i: usize, dir: isize, skip_near_good: bool) -> C
 }
 
 fn block_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // The block's words in lower case, each ended by 0xff (no byte of UTF-8), hashed at
+    // once: one buffer a block rather than a string a word.
+    let mut words = Vec::with_capacity(text.len() + 1);
     for w in text.split_whitespace() {
-        w.to_lowercase().hash(&mut h);
+        if w.is_ascii() {
+            words.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
+        } else {
+            let mut utf8 = [0u8; 4];
+            for c in w.chars().flat_map(char::to_lowercase) {
+                words.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            }
+        }
+        words.push(0xff);
     }
-    h.finish()
+    xxhash_rust::xxh3::xxh3_64(&words)
 }
 
 #[cfg(test)]
@@ -606,7 +630,41 @@ mod tests {
         }
     }
 
+    /// The caption pattern as one regex over the whole block: what [`caption`] must agree with.
+    fn caption_whole(s: &str) -> bool {
+        regex::Regex::new(
+            r"(?i)^(photo|image|picture|pic|credit)s?\s*:|\((photo|image|picture|pic|credit)s?\s*:[^)]*\)\s*$",
+        )
+        .unwrap()
+        .is_match(s)
+    }
+
+    #[test]
+    fn captions_open_or_close_a_block() {
+        for (s, want) in [
+            ("Photo: Jane Doe", true),
+            ("pictures : agency", true),
+            ("Protesters in the square (Image: Getty) ", true),
+            ("Protesters (in the square) (Credit: PA)\n", true),
+            ("Protesters (Image: Getty) in the square", false),
+            ("The (pic: a (b) c) end)", false),
+            ("The (pic: a (b c) end)", false),
+            ("The (pic: a b c end)", true),
+            ("A photo: of a cat", false),
+            ("))", false),
+            (")", false),
+        ] {
+            assert_eq!(caption(s), want, "{s:?}");
+            assert_eq!(caption_whole(s), want, "{s:?}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn caption_agrees_with_one_regex_over_the_block(s in "[a-z (): \t\u{a0}]{0,12}((Photo|image|PICS|credit) ?:[a-z ()]{0,8}\\)?)?[ )\n]{0,3}") {
+            proptest::prop_assert_eq!(caption(&s), caption_whole(&s));
+        }
+
         #[test]
         fn counts_agree_with_plain_counting_on_any_text(s in "[a-zA-Z0-9 '’.,\t\n\u{a0}\u{2003}éÉİ²—-]{0,80}|\\PC{0,40}") {
             let c = counts(&s);
@@ -734,6 +792,14 @@ mod tests {
         assert!(a.blocks[1].boilerplate);
     }
 
+    #[test]
+    fn block_hash_ignores_case_and_spacing_but_not_word_breaks() {
+        let h = block_hash("Our Site:  news,\tJOBS and ÉVÉNEMENTS ");
+        assert_eq!(h, block_hash("our site: news, jobs\u{a0}and événements"));
+        assert_ne!(h, block_hash("our site: news, jobsand événements"));
+        assert_ne!(block_hash("ab c"), block_hash("a bc"));
+        assert_ne!(block_hash("news"), block_hash("news news"));
+    }
     #[test]
     fn repeated_sentences_are_not_furniture() {
         let lead = "Profits at the firm fell 12% as costs rose and sales slowed in the north.";
