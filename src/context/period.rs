@@ -144,7 +144,7 @@ pub fn periods(w: &Words, published: Option<Date>, skip: impl Fn(usize) -> bool)
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        if skip(i) {
+        if skip(i) || !may_open_period(w.lw(i)) {
             i += 1;
             continue;
         }
@@ -157,6 +157,16 @@ pub fn periods(w: &Words, published: Option<Date>, skip: impl Fn(usize) -> bool)
         }
     }
     out
+}
+
+/// Whether a period can start at a word: every form [`period_at`] reads opens with a
+/// digit, a month, a small number ("two years ago") or a relative word. Most words are
+/// none of these, and are passed over at once.
+fn may_open_period(lw: &str) -> bool {
+    lw.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || month_number(lw).is_some()
+        || small_number(lw).is_some()
+        || matches!(lw, "last" | "this" | "next" | "today" | "yesterday")
 }
 
 fn period_at(w: &Words, i: usize, published: Option<Date>, skip: &impl Fn(usize) -> bool) -> Option<Period> {
@@ -361,6 +371,41 @@ fn rate_at(w: &Words, i: usize) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`periods`] without its first-word test: `period_at` tried at every word.
+    fn periods_tried_everywhere(w: &Words, published: Option<Date>) -> Vec<Period> {
+        let (mut out, mut i) = (Vec::new(), 0);
+        while i < w.len() {
+            match period_at(w, i, published, &|_| false) {
+                Some(p) => {
+                    i = p.to;
+                    out.push(p);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_word_test_loses_no_period(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "In", "March", "may", "May", "31", "1st", "2023", "2021-22", "2023-03-31", "31.03.2023", "12", "/",
+                "since", "last", "this", "next", "year", "month", "today", "Yesterday", "two", "a", "years",
+                "decade", "ago", "between", "and", "from", "to", "Act", "the", "council", "said", ",",
+            ]), 0..12),
+        ) {
+            let s = words.join(" ").replace(" / ", "/");
+            let w = Words::new(&s);
+            let published = Date::parse("2024-05-14");
+            let got: Vec<(usize, usize, String)> =
+                periods(&w, published, |_| false).into_iter().map(|p| (p.from, p.to, p.value)).collect();
+            let want: Vec<(usize, usize, String)> =
+                periods_tried_everywhere(&w, published).into_iter().map(|p| (p.from, p.to, p.value)).collect();
+            proptest::prop_assert_eq!(got, want, "{}", s);
+        }
+    }
 
     fn values(s: &str, published: Option<&str>) -> Vec<String> {
         periods(&Words::new(s), published.and_then(Date::parse), |_| false).into_iter().map(|p| p.value).collect()
