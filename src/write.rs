@@ -476,17 +476,11 @@ impl TableWriter {
 
     /// The pages of `array`, column `c` of the file (one list per leaf column).
     fn encode_array(&self, array: ArrayRef, c: usize) -> PolarsResult<Vec<Vec<polars_parquet::write::CompressedPage>>> {
-        use polars_parquet::read::ParquetError;
-        use polars_parquet::write::{Compressor, array_to_columns};
+        use polars_parquet::write::array_to_columns;
         let options = self.writer.options();
         array_to_columns(array, self.fields[c].clone(), options, &self.encodings[c])?
             .into_iter()
-            .map(|pages| {
-                let pages = pages.map(|r| r.map_err(|e| ParquetError::FeatureNotSupported(e.to_string())));
-                Compressor::new_from_vec(pages, options.compression, Vec::new())
-                    .collect::<Result<Vec<_>, ParquetError>>()
-                    .map_err(PolarsError::from)
-            })
+            .map(|pages| pages.map(|page| compress_page(page?)).collect())
             .collect()
     }
 
@@ -623,6 +617,60 @@ fn file_metadata() -> Vec<(String, String)> {
     ]
 }
 
+/// The zstd level of the tables' pages.
+const ZSTD_LEVEL: i32 = 1;
+
+std::thread_local! {
+    /// A zstd context per thread, for every page it compresses: polars makes one a page
+    /// (allocated and cleared each time) and zeroes the output's bound before writing it.
+    static ZSTD: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `page` compressed as [`table_options`] says (zstd, [`ZSTD_LEVEL`]): the bytes polars'
+/// own compressor writes, through this thread's zstd context.
+fn compress_page(page: polars_parquet::write::Page) -> PolarsResult<polars_parquet::write::CompressedPage> {
+    use polars_parquet::parquet::CowBuffer;
+    use polars_parquet::parquet::compression::Compression;
+    use polars_parquet::parquet::page::{CompressedDictPage, DataPageHeader};
+    use polars_parquet::write::{CompressedDataPage, CompressedPage, Page};
+    let zstd = |bytes: &[u8]| -> PolarsResult<Vec<u8>> {
+        ZSTD.with_borrow_mut(|cx| {
+            let cx = match cx {
+                Some(cx) => cx,
+                None => cx.insert(zstd::bulk::Compressor::new(ZSTD_LEVEL)?),
+            };
+            cx.compress(bytes)
+        })
+        .map_err(|e| polars_err!(ComputeError: "cannot compress a page: {e}"))
+    };
+    Ok(match page {
+        // Format version 1: the whole page is compressed (a version 2 page keeps its levels
+        // apart; `table_options` never asks for one).
+        Page::Data(p) => {
+            let DataPageHeader::V1(_) = p.header() else {
+                polars_bail!(ComputeError: "a version 2 data page: the tables are written in version 1")
+            };
+            let num_rows = p.num_rows.ok_or_else(|| polars_err!(ComputeError: "a data page without its rows"))?;
+            let buffer = zstd(p.buffer())?;
+            CompressedPage::Data(CompressedDataPage::new(
+                p.header().clone(),
+                CowBuffer::Owned(buffer),
+                Compression::Zstd,
+                p.buffer().len(),
+                p.descriptor.clone(),
+                num_rows,
+            ))
+        }
+        Page::Dict(d) => CompressedPage::Dict(CompressedDictPage::new(
+            CowBuffer::Owned(zstd(&d.buffer)?),
+            Compression::Zstd,
+            d.buffer.len(),
+            d.num_values,
+            d.is_sorted,
+        )),
+    })
+}
+
 /// How the tables are written: zstd level 1 (a third faster to write than the default,
 /// 3; files a few per cent larger), full statistics, format version 1 (what polars' sink
 /// writes).
@@ -630,7 +678,7 @@ fn table_options() -> polars_parquet::write::WriteOptions {
     use polars_parquet::write::{CompressionOptions, StatisticsOptions, Version, WriteOptions, ZstdLevel};
     WriteOptions {
         statistics: StatisticsOptions::full(),
-        compression: CompressionOptions::Zstd(ZstdLevel::try_new(1).ok()),
+        compression: CompressionOptions::Zstd(ZstdLevel::try_new(ZSTD_LEVEL).ok()),
         version: Version::V1,
         data_page_size: None,
     }
