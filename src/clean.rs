@@ -800,6 +800,7 @@ mod tests {
         assert_ne!(block_hash("ab c"), block_hash("a bc"));
         assert_ne!(block_hash("news"), block_hash("news news"));
     }
+
     #[test]
     fn repeated_sentences_are_not_furniture() {
         let lead = "Profits at the firm fell 12% as costs rose and sales slowed in the north.";
