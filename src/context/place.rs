@@ -71,7 +71,8 @@ pub fn places(w: &Words) -> Vec<Place> {
     let mut out: Vec<Place> = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        let Some(entries) = GAZETTEER.get(w.text(i)) else {
+        // Every name in the gazetteer starts with a capital: most words need no lookup.
+        let Some(entries) = w.cap(i).then(|| GAZETTEER.get(w.text(i))).flatten() else {
             if let Some(p) = phrase_place(w, i) {
                 i = p.to;
                 out.push(p);
@@ -225,6 +226,14 @@ pub fn nearest(places: &[Place], from: usize, to: usize) -> Option<&Place> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_gazetteer_name_starts_with_a_capital() {
+        // `places` looks up only capitalised words.
+        let lower: Vec<&&str> =
+            GAZETTEER.keys().filter(|k| !k.chars().next().is_some_and(char::is_uppercase)).collect();
+        assert!(lower.is_empty(), "{lower:?}");
+    }
 
     fn names(s: &str) -> Vec<&'static str> {
         places(&Words::new(s)).into_iter().map(|p| p.name).collect()
