@@ -581,22 +581,10 @@ fn neighbour(classes: &[Class], i: usize, dir: isize, skip_near_good: bool) -> C
     Class::Bad
 }
 
+/// A block known by its lower-cased words: the hash of its text normalised as dedup
+/// normalises a document's (lower case, white space collapsed).
 fn block_hash(text: &str) -> u64 {
-    // The block's words in lower case, each ended by 0xff (no byte of UTF-8), hashed at
-    // once: one buffer a block rather than a string a word.
-    let mut words = Vec::with_capacity(text.len() + 1);
-    for w in text.split_whitespace() {
-        if w.is_ascii() {
-            words.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
-        } else {
-            let mut utf8 = [0u8; 4];
-            for c in w.chars().flat_map(char::to_lowercase) {
-                words.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-            }
-        }
-        words.push(0xff);
-    }
-    xxhash_rust::xxh3::xxh3_64(&words)
+    crate::dedup::normalised_hash(text) as u64
 }
 
 #[cfg(test)]

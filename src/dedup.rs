@@ -266,13 +266,15 @@ pub fn normalised_hash(text: &str) -> u128 {
     // whole normalised text, without making it. Every white space is written as a space
     // unless one was just written (or nothing yet); a space left at the end is dropped.
     const FLUSH: usize = 4 << 10;
-    let mut hasher = Xxh3::new();
+    // Made at the first flush: a text shorter than the buffer (a block of a page) is hashed
+    // at once.
+    let mut hasher: Option<Xxh3> = None;
     let mut buf = [0u8; FLUSH + 16];
     let mut len = 0;
     let mut after_space = true;
     let mut flush = |buf: &mut [u8; FLUSH + 16], len: &mut usize| {
         // All but the last byte, which may be a trailing space.
-        hasher.update(&buf[..*len - 1]);
+        hasher.get_or_insert_with(Xxh3::new).update(&buf[..*len - 1]);
         buf[0] = buf[*len - 1];
         *len = 1;
     };
@@ -316,8 +318,13 @@ pub fn normalised_hash(text: &str) -> u128 {
     if len > 0 && buf[len - 1] == b' ' {
         len -= 1;
     }
-    hasher.update(&buf[..len]);
-    hasher.digest128()
+    match hasher {
+        None => xxhash_rust::xxh3::xxh3_128(&buf[..len]),
+        Some(mut hasher) => {
+            hasher.update(&buf[..len]);
+            hasher.digest128()
+        }
+    }
 }
 
 /// How many of the first bytes of `bytes` are ASCII (eight at a time).
