@@ -375,11 +375,6 @@ fn read_error(path: &Path, e: PolarsError) -> anyhow::Error {
     anyhow::anyhow!("cannot read {}: {e}", path.display())
 }
 
-/// Columns whose values differ on (almost) every row: written plain, without the
-/// estimate of their distinct values polars makes before trying a dictionary (which it
-/// would not keep), over every byte of the documents' texts.
-const DISTINCT: [&str; 3] = ["text", "claim_id", "source_sha256"];
-
 /// A table file written row group by row group: the columns of each group are encoded and
 /// compressed on the worker threads, the groups written in order. The file holds what
 /// polars' sink writes at [`CompatLevel::oldest`] (`large_string`, so pandas reads list
@@ -402,16 +397,7 @@ impl TableWriter {
     fn create_arrow(path: &Path, schema: ArrowSchema) -> Result<TableWriter> {
         use polars_parquet::write::{FileWriter, get_dtype_encoding};
         let options = table_options();
-        let encodings = schema
-            .iter_values()
-            .map(|f| {
-                if DISTINCT.contains(&f.name.as_str()) {
-                    vec![polars_parquet::write::Encoding::Plain]
-                } else {
-                    get_dtype_encoding(&f.dtype)
-                }
-            })
-            .collect();
+        let encodings = schema.iter_values().map(|f| get_dtype_encoding(&f.dtype)).collect();
         let file = fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
         let writer = FileWriter::try_new(std::io::BufWriter::new(file), schema, options)
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
