@@ -163,24 +163,32 @@ pub fn run(config: &Config) -> Result<Summary> {
     timings.dedup += t.elapsed().as_secs_f64();
     trace_memory("dedup");
     links.mark_duplicates(&mut statuses);
-    let t = Instant::now();
-    let found = reconcile(&keys, &links);
-    timings.reconcile = t.elapsed().as_secs_f64();
+    // The documents table needs only dedup: it is assembled while reconciliation runs, and
+    // the claims table while the figures table is written. All of it on the workers, whose
+    // memory freed after pass 2 is reused (on threads of their own, they would add to it).
+    let doc_patches = DocPatches::new(&keys, &statuses, links.doc_duplicate_of.clone());
+    let (found, documents_secs) = pool.install(|| {
+        rayon::join(
+            || {
+                let t = Instant::now();
+                let found = reconcile(&keys, &links);
+                (found, t.elapsed().as_secs_f64())
+            },
+            || staged.write_documents(&doc_patches),
+        )
+    });
+    drop(doc_patches);
+    let (found, reconcile_secs) = found;
+    let documents_secs = documents_secs?;
+    timings.reconcile = reconcile_secs;
     trace_memory("reconcile");
     let counts = Counts::new(&statuses, keys.claims.len(), in_boilerplate, &found);
-    // The tables one after another, each in the memory the one before freed (side by side,
-    // they raise the peak). They are encoded on the workers, whose memory freed after pass 2
-    // is reused (on threads of their own, they would add to it).
-    let figures_secs = pool.install(|| staged.write_figures(&keys, &found))?;
-    let doc_patches = DocPatches::new(&keys, &statuses, links.doc_duplicate_of);
     let claim_patches = ClaimPatches::new(&keys, links.claim_duplicate_of, &found);
+    let (figures_secs, claims_secs) =
+        pool.install(|| rayon::join(|| staged.write_figures(&keys, &found), || staged.write_claims(&claim_patches)));
+    let (figures_secs, claims_secs) = (figures_secs?, claims_secs?);
     let figures = found.len();
-    // Only the patches are needed from here.
-    drop((keys, found));
-    let documents_secs = pool.install(|| staged.write_documents(&doc_patches))?;
-    drop(doc_patches);
-    let claims_secs = pool.install(|| staged.write_claims(&claim_patches))?;
-    drop(claim_patches);
+    drop((keys, found, claim_patches));
     timings.write = write_secs + documents_secs + figures_secs + claims_secs;
     timings.ingest = READING.swap(0, Ordering::Relaxed) as f64 / 1e9;
     timings.parse = clock.secs(&clock.parse);

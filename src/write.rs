@@ -121,12 +121,24 @@ impl ClaimPatches {
 
 /// Writes the `figures` table to `path`, a chunk of figures at a time.
 fn write_figures(path: &Path, keys: &Keys, found: &Figures) -> Result<()> {
+    use rayon::prelude::*;
     const CHUNK: usize = 4 * 1024;
     let mut writer = TableWriter::create(path, figures_frame(&[])?.schema())?;
-    for start in (0..found.len()).step_by(CHUNK) {
-        let chunk: Vec<Figure> = (start..(start + CHUNK).min(found.len())).map(|k| found.figure(keys, k)).collect();
-        let encoded = writer.encode(&figures_frame(&chunk)?, CHUNK, true)?;
-        writer.write(encoded)?;
+    // Row groups made and encoded on the workers a window at a time (the rows of a window
+    // at once in memory, its encoded groups until written), and written in order.
+    let starts: Vec<usize> = (0..found.len()).step_by(CHUNK).collect();
+    for window in starts.chunks(2 * rayon::current_num_threads().max(1)) {
+        let encoded = window
+            .par_iter()
+            .map(|&start| {
+                let chunk: Vec<Figure> =
+                    (start..(start + CHUNK).min(found.len())).map(|k| found.figure(keys, k)).collect();
+                writer.encode(&figures_frame(&chunk)?, CHUNK, false)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        for groups in encoded {
+            writer.write(groups)?;
+        }
     }
     writer.finish()
 }
