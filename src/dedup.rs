@@ -269,62 +269,68 @@ pub fn normalised_hash(text: &str) -> u128 {
     // Made at the first flush: a text shorter than the buffer (a block of a page) is hashed
     // at once.
     let mut hasher: Option<Xxh3> = None;
-    let mut buf = [0u8; FLUSH + 16];
-    let mut len = 0;
-    let mut after_space = true;
-    let mut flush = |buf: &mut [u8; FLUSH + 16], len: &mut usize| {
-        // All but the last byte, which may be a trailing space.
-        hasher.get_or_insert_with(Xxh3::new).update(&buf[..*len - 1]);
-        buf[0] = buf[*len - 1];
-        *len = 1;
-    };
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // A run of ASCII (most of a text) a byte at a time without branching on it;
-        // other characters decoded.
-        let run = ascii_prefix(&bytes[i..]);
-        for &b in &bytes[i..i + run] {
-            // White space (' ', '\t' to '\r') and the lower case by arithmetic: branches
-            // on them would be mispredicted at every word's end.
-            let space = (b < 64) & ((0x1_0000_3e00u64 >> (b & 63)) & 1 == 1);
-            let lower = b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
-            buf[len] = lower ^ ((lower ^ b' ') & 0u8.wrapping_sub(u8::from(space)));
-            len += usize::from(!(space & after_space));
-            after_space = space;
+    // The buffer is kept by the thread: zeroing one for each call cost more than hashing
+    // a short block.
+    thread_local! {
+        static BUF: std::cell::RefCell<Box<[u8; FLUSH + 16]>> = std::cell::RefCell::new(Box::new([0; FLUSH + 16]));
+    }
+    BUF.with_borrow_mut(|buf| {
+        let mut len = 0;
+        let mut after_space = true;
+        let mut flush = |buf: &mut [u8; FLUSH + 16], len: &mut usize| {
+            // All but the last byte, which may be a trailing space.
+            hasher.get_or_insert_with(Xxh3::new).update(&buf[..*len - 1]);
+            buf[0] = buf[*len - 1];
+            *len = 1;
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of ASCII (most of a text) a byte at a time without branching on it;
+            // other characters decoded.
+            let run = ascii_prefix(&bytes[i..]);
+            for &b in &bytes[i..i + run] {
+                // White space (' ', '\t' to '\r') and the lower case by arithmetic: branches
+                // on them would be mispredicted at every word's end.
+                let space = (b < 64) & ((0x1_0000_3e00u64 >> (b & 63)) & 1 == 1);
+                let lower = b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
+                buf[len] = lower ^ ((lower ^ b' ') & 0u8.wrapping_sub(u8::from(space)));
+                len += usize::from(!(space & after_space));
+                after_space = space;
+                if len >= FLUSH {
+                    flush(buf, &mut len);
+                }
+            }
+            i += run;
+            let Some(c) = text[i..].chars().next() else { break };
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                if !after_space {
+                    buf[len] = b' ';
+                    len += 1;
+                    after_space = true;
+                }
+            } else {
+                for l in c.to_lowercase() {
+                    len += l.encode_utf8(&mut buf[len..len + 4]).len();
+                }
+                after_space = false;
+            }
             if len >= FLUSH {
-                flush(&mut buf, &mut len);
+                flush(buf, &mut len);
             }
         }
-        i += run;
-        let Some(c) = text[i..].chars().next() else { break };
-        i += c.len_utf8();
-        if c.is_whitespace() {
-            if !after_space {
-                buf[len] = b' ';
-                len += 1;
-                after_space = true;
+        if len > 0 && buf[len - 1] == b' ' {
+            len -= 1;
+        }
+        match hasher {
+            None => xxhash_rust::xxh3::xxh3_128(&buf[..len]),
+            Some(mut hasher) => {
+                hasher.update(&buf[..len]);
+                hasher.digest128()
             }
-        } else {
-            for l in c.to_lowercase() {
-                len += l.encode_utf8(&mut buf[len..len + 4]).len();
-            }
-            after_space = false;
         }
-        if len >= FLUSH {
-            flush(&mut buf, &mut len);
-        }
-    }
-    if len > 0 && buf[len - 1] == b' ' {
-        len -= 1;
-    }
-    match hasher {
-        None => xxhash_rust::xxh3::xxh3_128(&buf[..len]),
-        Some(mut hasher) => {
-            hasher.update(&buf[..len]);
-            hasher.digest128()
-        }
-    }
+    })
 }
 
 /// How many of the first bytes of `bytes` are ASCII (eight at a time).
