@@ -133,7 +133,7 @@ fn write_figures(path: &Path, keys: &Keys, found: &Figures) -> Result<()> {
             .map(|&start| {
                 let chunk: Vec<Figure> =
                     (start..(start + CHUNK).min(found.len())).map(|k| found.figure(keys, k)).collect();
-                writer.encode(&figures_frame(&chunk)?, CHUNK, false)
+                writer.encode(&figures_frame(&chunk)?, CHUNK)
             })
             .collect::<Result<Vec<_>>>()?;
         for groups in encoded {
@@ -427,20 +427,14 @@ impl TableWriter {
     }
 
     /// `table` (columns in the file's order) cut in row groups of `rows`, each column of
-    /// each group encoded and compressed: on the worker threads if `parallel`, else on
-    /// this one.
-    fn encode(&self, table: &DataFrame, rows: usize, parallel: bool) -> Result<Vec<RowGroup>> {
-        use rayon::prelude::*;
+    /// each group encoded and compressed on this thread.
+    fn encode(&self, table: &DataFrame, rows: usize) -> Result<Vec<RowGroup>> {
         let groups: Vec<DataFrame> =
             (0..table.height()).step_by(rows.max(1)).map(|at| table.slice(at as i64, rows)).collect();
-        let jobs: Vec<(usize, usize)> =
-            (0..groups.len()).flat_map(|g| (0..table.width()).map(move |c| (g, c))).collect();
-        let encode = |&(g, c): &(usize, usize)| self.encode_column(&groups[g].columns()[c], c);
-        let pages = if parallel {
-            jobs.par_iter().map(encode).collect::<PolarsResult<Vec<_>>>()
-        } else {
-            jobs.iter().map(encode).collect::<PolarsResult<Vec<_>>>()
-        };
+        let pages = (0..groups.len())
+            .flat_map(|g| (0..table.width()).map(move |c| (g, c)))
+            .map(|(g, c)| self.encode_column(&groups[g].columns()[c], c))
+            .collect::<PolarsResult<Vec<_>>>();
         let mut pages = pages.map_err(|e| self.fail(e))?.into_iter();
         Ok(groups
             .iter()
